@@ -1,0 +1,58 @@
+"""kzlessons: Jupyter lessons on Kazakhstan's multi-vector foreign policy.
+
+The public surface is small and loads lazily, so ``import kzlessons`` is cheap
+and has no side effects: submodules (and the heavy libraries behind them, such
+as altair and ipywidgets) are imported the first time they are used.
+
+>>> import kzlessons as kz
+>>> "trade" in kz.data.names()
+True
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+#: Submodules reachable as attributes, e.g. ``kz.data`` or ``kz.quiz``.
+_SUBMODULES = ("data", "quiz", "progress", "charts", "metrics", "lesson")
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from . import charts, data, lesson, metrics, progress, quiz
+
+
+def setup() -> None:
+    """Prepare a notebook: offline chart rendering and the shared chart theme.
+
+    Idempotent and quiet: call it at the top of every lesson.
+    """
+    from .charts import setup as _setup
+
+    _setup()
+
+
+def check() -> bool:
+    """Check this environment (versions, data, offline charts, widgets).
+
+    Prints one plain sentence per problem and returns True when all is well.
+    """
+    from .checks import check as _check
+
+    return _check()
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'kzlessons' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_SUBMODULES])
+
+
+__all__ = ["__version__", "setup", "check", *_SUBMODULES]
