@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 #: Submodules reachable as attributes, e.g. ``kz.data`` or ``kz.quiz``.
-_SUBMODULES = ("data", "quiz", "progress", "charts", "metrics", "lesson")
+_SUBMODULES = ("data", "quiz", "progress", "charts", "metrics", "lesson", "exercises")
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from . import charts, data, lesson, metrics, progress, quiz
+    from . import charts, data, exercises, lesson, metrics, progress, quiz
 
 
 def setup() -> None:

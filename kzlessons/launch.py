@@ -54,7 +54,8 @@ class CopyReport:
     copied: list[str] = field(default_factory=list)  # new in the folder (or deleted by the learner)
     updated: list[str] = field(default_factory=list)  # untouched by the learner, newer version copied
     unchanged: list[str] = field(default_factory=list)  # already identical
-    kept: list[str] = field(default_factory=list)  # edited by the learner: left alone
+    kept: list[str] = field(default_factory=list)  # edited by the learner, course has a new version: left alone
+    edited: list[str] = field(default_factory=list)  # edited by the learner, course unchanged: left alone
 
     def lines(self) -> list[str]:
         """Plain sentences for the learner."""
@@ -68,6 +69,8 @@ class CopyReport:
                 f"Kept your edited copy of {name}; the course has a different version. "
                 f"To get a fresh copy, rename or delete {name} and run 'kzlessons lab' again."
             )
+        if self.edited:
+            out.append(f"Left your edited file(s) as they are: {', '.join(self.edited)}")
         if not (self.copied or self.updated or self.kept):
             out.append("All lessons are up to date.")
         return out
@@ -163,7 +166,9 @@ def copy_lessons(folder: str | os.PathLike[str], source: str | os.PathLike[str] 
             _atomic_copy(src, dest)
             manifest[rel] = new_hash
             report.updated.append(rel)
-        else:  # edited by the learner (or not ours): never overwrite
+        elif manifest.get(rel) == new_hash:  # the learner edited it; the course did not change
+            report.edited.append(rel)
+        else:  # edited by the learner (or not ours) and the course changed: never overwrite
             report.kept.append(rel)
     _write_manifest(folder, manifest)
     return report

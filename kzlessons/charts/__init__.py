@@ -1,0 +1,41 @@
+"""Charts for the lessons: one palette, one theme, offline rendering, helpers with text alternatives.
+
+>>> import kzlessons as kz
+>>> kz.setup()                                    # offline renderer + theme; idempotent, quiet
+>>> chart = kz.charts.partner_shares()            # doctest: +SKIP
+>>> print(kz.charts.describe(chart))              # doctest: +SKIP
+>>> kz.charts.save(chart, "shares.svg")           # doctest: +SKIP
+
+``kzlessons.charts.palette`` is pure (no altair); everything else imports altair
+lazily, on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from . import palette
+from .palette import PARTNER_GROUPS, PARTNER_STYLE, partner_groups
+
+_LAZY = {
+    "setup": "render", "save": "render", "is_offline_safe": "render", "remote_references": "render",
+    "MIMETYPE": "render", "describe": "text",
+    "partner_shares": "helpers", "timeline": "helpers", "vote_comparison": "helpers",
+    "time_series": "helpers", "un_vote_map": "helpers", "caption": "helpers", "world_iso3": "helpers",
+    "theme": "theme",
+}
+
+__all__ = ["palette", "PARTNER_GROUPS", "PARTNER_STYLE", "partner_groups", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module = importlib.import_module(f"{__name__}.{_LAZY[name]}")
+        value = module if name == "theme" else getattr(module, name)
+        return value
+    raise AttributeError(f"module 'kzlessons.charts' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])

@@ -1,0 +1,335 @@
+"""Lesson metadata, the header shown at the top of each lesson, and the syllabus.
+
+Each notebook ``notebooks/NN_slug.ipynb`` stores its metadata under the notebook
+metadata key ``kzlessons``::
+
+    {"id": "02", "title": "Following the trade", "minutes": 40,
+     "objectives": ["You will be able to ..."], "prerequisites": ["00", "01"],
+     "datasets": ["trade", "partners"], "sources": ["S5", "S6"]}
+
+In a lesson: ``kz.lesson.header("02")``. From a shell: ``kzlessons syllabus -o syllabus.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+__all__ = ["KEY", "FIELDS", "metadata", "problems", "lessons", "header", "Header", "syllabus", "syllabus_main"]
+
+#: Notebook metadata key.
+KEY = "kzlessons"
+#: Required fields and their types.
+FIELDS: dict[str, type] = {
+    "id": str, "title": str, "objectives": list, "minutes": int,
+    "prerequisites": list, "datasets": list, "sources": list,
+}
+_ID = re.compile(r"^\d{2}$")
+_SOURCE = re.compile(r"^S\d{1,3}$")
+
+
+def _notebooks_dir() -> Path:
+    from ._paths import notebooks_dir
+
+    return notebooks_dir()
+
+
+def _notebook_for(lesson_id: str, folder: Path | None = None) -> Path:
+    folder = folder or _notebooks_dir()
+    found = sorted(folder.glob(f"{lesson_id}_*.ipynb"))
+    if not found:
+        available = sorted(p.name[:2] for p in folder.glob("[0-9][0-9]_*.ipynb"))
+        raise ValueError(f"No lesson {lesson_id!r} in {folder}. Available lessons: "
+                         f"{', '.join(available) or 'none'}.")
+    return found[0]
+
+
+def metadata(path_or_nb: Any) -> dict[str, Any]:
+    """The ``kzlessons`` metadata of a notebook.
+
+    Args:
+        path_or_nb: a path to an ``.ipynb`` file, a lesson id such as ``"02"``, a
+            notebook as a dict, or an ``nbformat.NotebookNode``.
+
+    Raises ValueError when the notebook has no ``kzlessons`` metadata.
+
+    >>> metadata({"metadata": {"kzlessons": {"id": "00", "title": "Start here"}}})["title"]
+    'Start here'
+    """
+    if isinstance(path_or_nb, str) and _ID.match(path_or_nb):
+        path_or_nb = _notebook_for(path_or_nb)
+    if isinstance(path_or_nb, (str, os.PathLike)):
+        path = Path(path_or_nb)
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        where = path.name
+    elif isinstance(path_or_nb, dict):
+        nb, where = path_or_nb, "this notebook"
+    else:
+        raise ValueError(f"Expected a notebook path, a lesson id like '02' or a notebook dict, "
+                         f"not {type(path_or_nb).__name__}.")
+    meta = (nb.get("metadata") or {}).get(KEY)
+    if not isinstance(meta, dict):
+        raise ValueError(f"{where} has no '{KEY}' metadata. Add it in JupyterLab under "
+                         "Property Inspector → Advanced Tools → Notebook metadata.")
+    return dict(meta)
+
+
+def problems(meta: dict[str, Any], *, filename: str | None = None,
+             known_lessons: Sequence[str] | None = None,
+             known_datasets: Sequence[str] | None = None,
+             known_sources: Sequence[str] | None = None) -> list[str]:
+    """Plain sentences describing what is wrong with one lesson's metadata ([] = fine).
+
+    >>> problems({"id": "02", "title": "T", "objectives": ["You will be able to x"], "minutes": 30,
+    ...           "prerequisites": ["00"], "datasets": ["trade"], "sources": ["S5"]})
+    []
+    >>> problems({"id": "2", "title": "", "minutes": "30"})  # doctest: +NORMALIZE_WHITESPACE
+    ["'id' must be two digits such as '02', not '2'.", "'title' must not be empty.",
+     "'objectives' is missing.", "'minutes' must be a whole number, not '30'.",
+     "'prerequisites' is missing.", "'datasets' is missing.", "'sources' is missing."]
+    """
+    out: list[str] = []
+    for field, kind in FIELDS.items():
+        if field not in meta:
+            out.append(f"'{field}' is missing.")
+            continue
+        value = meta[field]
+        if kind is int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                out.append(f"'{field}' must be a whole number, not {value!r}.")
+            elif value <= 0:
+                out.append(f"'{field}' must be more than 0, not {value}.")
+        elif not isinstance(value, kind):
+            out.append(f"'{field}' must be a {kind.__name__}, not {type(value).__name__}.")
+        elif kind is list and not all(isinstance(v, str) and v.strip() for v in value):
+            out.append(f"'{field}' must be a list of non-empty strings.")
+        elif kind is str and not value.strip():
+            out.append(f"'{field}' must not be empty.")
+    lid = meta.get("id")
+    if isinstance(lid, str) and not _ID.match(lid):
+        out.append(f"'id' must be two digits such as '02', not {lid!r}.")
+    if filename and isinstance(lid, str) and not filename.startswith(lid + "_"):
+        out.append(f"'id' is {lid!r} but the file is {filename}.")
+    if isinstance(meta.get("objectives"), list) and not meta["objectives"]:
+        out.append("'objectives' must list at least one objective.")
+    prereq = meta.get("prerequisites") if isinstance(meta.get("prerequisites"), list) else []
+    for p in prereq:
+        if isinstance(lid, str) and isinstance(p, str) and p >= lid:
+            out.append(f"prerequisite {p!r} does not come before lesson {lid!r}.")
+        elif known_lessons is not None and p not in known_lessons:
+            out.append(f"prerequisite {p!r} is not a lesson. Known lessons: {', '.join(known_lessons)}.")
+    if known_datasets is not None and isinstance(meta.get("datasets"), list):
+        for d in meta["datasets"]:
+            if d not in known_datasets:
+                out.append(f"dataset {d!r} does not exist. Known datasets: {', '.join(known_datasets)}.")
+    if isinstance(meta.get("sources"), list):
+        for s in meta["sources"]:
+            if isinstance(s, str) and not _SOURCE.match(s):
+                out.append(f"source id {s!r} is not of the form S1…S999.")
+            elif known_sources is not None and s not in known_sources:
+                out.append(f"source id {s!r} is not in the sources dataset.")
+    # stable order: field checks first, then id format
+    return sorted(set(out), key=out.index)
+
+
+def lessons(folder: Path | str | None = None) -> list[dict[str, Any]]:
+    """Metadata of every lesson notebook, in lesson order (notebooks without it are skipped)."""
+    folder = Path(folder) if folder else _notebooks_dir()
+    out = []
+    for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")):
+        try:
+            meta = metadata(path)
+        except ValueError:
+            continue
+        meta["_path"] = str(path)
+        out.append(meta)
+    return out
+
+
+# ---------------------------------------------------------------- header
+class Header:
+    """A lesson header: shows as HTML in Jupyter and as plain text elsewhere."""
+
+    def __init__(self, meta: dict[str, Any], citations: dict[str, str] | None = None) -> None:
+        self.meta = meta
+        self.citations = citations or {}
+
+    def _datasets(self) -> list[str]:
+        return [f"{d} — {self.citations[d]}" if self.citations.get(d) else d
+                for d in self.meta.get("datasets", [])]
+
+    def __repr__(self) -> str:
+        m = self.meta
+        lines = [f"Lesson {m.get('id', '?')}: {m.get('title', '')}",
+                 f"About {m.get('minutes', '?')} minutes."]
+        if m.get("prerequisites"):
+            lines.append("Before this: lesson " + ", ".join(m["prerequisites"]) + ".")
+        lines.append("In this lesson:")
+        lines += [f"  - {o}" for o in m.get("objectives", [])]
+        if m.get("datasets"):
+            lines.append("Data:")
+            lines += [f"  - {d}" for d in self._datasets()]
+        if m.get("sources"):
+            lines.append("Sources: " + ", ".join(m["sources"]) + " (see References at the end).")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        m = self.meta
+        e = html.escape
+        parts = [f'<section class="kzlessons-header" aria-label="Lesson overview" '
+                 f'style="border-left:4px solid #0072B2;padding:0.4em 0.9em;margin:0.3em 0">',
+                 f"<h2 style='margin:0.1em 0'>Lesson {e(str(m.get('id', '')))}: {e(str(m.get('title', '')))}</h2>",
+                 f"<p><strong>Time:</strong> about {e(str(m.get('minutes', '?')))} minutes"]
+        if m.get("prerequisites"):
+            parts.append(f" · <strong>Before this:</strong> lesson {e(', '.join(m['prerequisites']))}")
+        parts.append("</p><p><strong>In this lesson</strong></p><ul>")
+        parts += [f"<li>{e(o)}</li>" for o in m.get("objectives", [])]
+        parts.append("</ul>")
+        if m.get("datasets"):
+            parts.append("<details><summary><strong>Data used</strong></summary><ul>")
+            parts += [f"<li>{e(d)}</li>" for d in self._datasets()]
+            parts.append("</ul></details>")
+        if m.get("sources"):
+            parts.append(f"<p><strong>Sources:</strong> {e(', '.join(m['sources']))} (see References at the end)</p>")
+        parts.append("</section>")
+        return "".join(parts)
+
+
+def _current_notebook() -> Path | None:
+    """The running notebook's path, when the Jupyter server told the kernel (else None)."""
+    candidates = [os.environ.get("JPY_SESSION_NAME")]
+    try:
+        from IPython import get_ipython
+
+        ip = get_ipython()
+        if ip is not None:
+            candidates += [ip.user_ns.get("__session__"), ip.user_ns.get("__vsc_ipynb_file__")]
+    except ImportError:  # pragma: no cover
+        pass
+    for c in candidates:
+        if c and str(c).endswith(".ipynb"):
+            p = Path(str(c))
+            if p.is_file():
+                return p
+            m = re.match(r"(\d{2})_", p.name)
+            if m:
+                try:
+                    return _notebook_for(m.group(1))
+                except ValueError:
+                    continue
+    return None
+
+
+def _citations(names: Sequence[str]) -> dict[str, str]:
+    out = {}
+    try:
+        from . import data
+
+        for n in names:
+            try:
+                out[n] = data.cite(n)
+            except Exception:
+                pass
+    except Exception:
+        pass
+    return out
+
+
+def header(lesson: str | os.PathLike | None = None, *, show: bool = True) -> Header | None:
+    """Show the lesson's header (title, minutes, objectives, prerequisites, data).
+
+    Args:
+        lesson: a lesson id such as ``"02"``, or a notebook path. Without it, the
+            current notebook is found from the Jupyter session (``JPY_SESSION_NAME``).
+        show: display it (default); with ``show=False`` return the Header instead.
+
+    >>> h = header({"metadata": {"kzlessons": {"id": "00", "title": "Start here", "minutes": 30,
+    ...             "objectives": ["You will be able to run a lesson"]}}}, show=False)
+    >>> print(repr(h).splitlines()[0])
+    Lesson 00: Start here
+    """
+    if lesson is None:
+        path = _current_notebook()
+        if path is None:
+            print("kzlessons: could not tell which lesson this is; use kz.lesson.header(\"02\") "
+                  "with the lesson number.")
+            return None
+        meta = metadata(path)
+    else:
+        meta = metadata(lesson)
+    obj = Header(meta, _citations(meta.get("datasets", [])))
+    if not show:
+        return obj
+    try:
+        from IPython.display import display
+
+        display(obj)
+    except ImportError:  # pragma: no cover
+        print(repr(obj))
+    return None
+
+
+# ---------------------------------------------------------------- syllabus
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def syllabus(folder: Path | str | None = None) -> str:
+    """The syllabus as a Markdown table, one row per lesson, from the notebooks' metadata.
+
+    >>> print(syllabus("/nonexistent").splitlines()[0])
+    # Syllabus
+    """
+    rows = lessons(folder)
+    out = ["# Syllabus", "",
+           "| # | Lesson | Minutes | You will be able to … | Before this | Data | Sources |",
+           "|---|---|---:|---|---|---|---|"]
+    for m in rows:
+        objectives = "<br>".join(_cell(re.sub(r"^You will be able to\s*", "", o)) for o in m.get("objectives", []))
+        out.append("| " + " | ".join([
+            _cell(m.get("id", "")), _cell(m.get("title", "")), _cell(m.get("minutes", "")), objectives,
+            _cell(", ".join(m.get("prerequisites", [])) or "—"), _cell(", ".join(m.get("datasets", []))),
+            _cell(", ".join(m.get("sources", []))),
+        ]) + " |")
+    total = sum(m.get("minutes", 0) for m in rows if isinstance(m.get("minutes"), int))
+    out += ["", f"{len(rows)} lessons, about {total} minutes in all ({total / 60:.1f} hours)."]
+    return "\n".join(out) + "\n"
+
+
+def syllabus_main(argv: Sequence[str] | None = None) -> int:
+    """``kzlessons syllabus [-o FILE] [--notebooks DIR]``: write the syllabus table."""
+    parser = argparse.ArgumentParser(prog="kzlessons syllabus",
+                                     description="Write a Markdown syllabus table from the lessons' metadata.")
+    parser.add_argument("-o", "--output", help="file to write (default: print to the screen)")
+    parser.add_argument("--notebooks", help="folder of lesson notebooks (default: the installed lessons)")
+    args = parser.parse_args(list(argv or []))
+    folder = Path(args.notebooks) if args.notebooks else _notebooks_dir()
+    if not folder.is_dir():
+        print(f"kzlessons syllabus: no notebooks folder at {folder}.", file=sys.stderr)
+        return 1
+    missing = [p.name for p in sorted(folder.glob("[0-9][0-9]_*.ipynb")) if not _has_meta(p)]
+    text = syllabus(folder)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"Wrote the syllabus to {args.output}.")
+    else:
+        print(text, end="")
+    for name in missing:
+        print(f"kzlessons syllabus: {name} has no '{KEY}' metadata, so it is not in the table.",
+              file=sys.stderr)
+    return 1 if missing else 0
+
+
+def _has_meta(path: Path) -> bool:
+    try:
+        metadata(path)
+        return True
+    except (ValueError, json.JSONDecodeError):
+        return False

@@ -1,0 +1,84 @@
+"""Pure summaries of attempt rows (used by ``summary()`` and the gradebook).
+
+>>> rows = [
+...     {"attempt_id": "1", "question_id": "l00-a", "lesson": "00", "correct": False, "score": 0.5, "time": "2025-01-01T10:00:00+00:00"},
+...     {"attempt_id": "2", "question_id": "l00-a", "lesson": "00", "correct": True, "score": 1.0, "time": "2025-01-01T10:01:00+00:00"},
+...     {"attempt_id": "3", "question_id": "l00-b", "lesson": "00", "correct": True, "score": 1.0, "time": "2025-01-01T10:02:00+00:00"},
+... ]
+>>> [(q["question_id"], q["attempts"], q["first_try_correct"], q["best_score"]) for q in per_question(rows)]
+[('l00-a', 2, False, 1.0), ('l00-b', 1, True, 1.0)]
+>>> per_lesson(per_question(rows))[0]["first_try_correct"]
+1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+QUESTION_COLUMNS = ("lesson", "question_id", "attempts", "first_try_correct", "correct", "best_score",
+                    "last_score", "first_time", "last_time")
+LESSON_COLUMNS = ("lesson", "questions", "attempted", "correct", "first_try_correct", "attempts",
+                  "mean_best_score", "last_time")
+
+
+def per_question(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One dict per question attempted, sorted by lesson and question id."""
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for row in sorted(rows, key=lambda r: (r["time"], r["attempt_id"])):
+        groups.setdefault(row["question_id"], []).append(row)
+    out = []
+    for qid, items in groups.items():
+        out.append({
+            "lesson": items[0]["lesson"],
+            "question_id": qid,
+            "attempts": len(items),
+            "first_try_correct": bool(items[0]["correct"]),
+            "correct": any(bool(r["correct"]) for r in items),
+            "best_score": max(float(r["score"]) for r in items),
+            "last_score": float(items[-1]["score"]),
+            "first_time": items[0]["time"],
+            "last_time": items[-1]["time"],
+        })
+    return sorted(out, key=lambda r: (r["lesson"], r["question_id"]))
+
+
+def per_lesson(questions: Iterable[Mapping[str, Any]],
+               bank_sizes: Mapping[str, int] | None = None) -> list[dict[str, Any]]:
+    """One dict per lesson from :func:`per_question` rows.
+
+    ``questions`` is the number of questions in the lesson's bank when
+    ``bank_sizes`` knows it, else None; ``mean_best_score`` is over attempted
+    questions.
+    """
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for q in questions:
+        groups.setdefault(q["lesson"], []).append(q)
+    out = []
+    for lesson in sorted(groups):
+        items = groups[lesson]
+        out.append({
+            "lesson": lesson,
+            "questions": (bank_sizes or {}).get(lesson),
+            "attempted": len(items),
+            "correct": sum(1 for q in items if q["correct"]),
+            "first_try_correct": sum(1 for q in items if q["first_try_correct"]),
+            "attempts": sum(q["attempts"] for q in items),
+            "mean_best_score": round(sum(q["best_score"] for q in items) / len(items), 4),
+            "last_time": max(q["last_time"] for q in items),
+        })
+    return out
+
+
+def bank_sizes() -> dict[str, int]:
+    """Questions per lesson in the shipped banks (lessons whose bank fails to load are left out)."""
+    from ..quiz import bank
+
+    sizes = {}
+    for path in bank.bank_files():
+        try:
+            loaded = bank.load_bank(path)
+        except bank.BankError:
+            continue
+        sizes[loaded.lesson] = len(loaded.questions)
+    return sizes

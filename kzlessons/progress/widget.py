@@ -1,0 +1,72 @@
+"""The progress download widget (``kz.progress.download()``).
+
+A name box (optional), a *Prepare download* button and a link. Clicking the
+button builds the export in the kernel and puts it into the link as a
+``data:application/json;base64,…`` URL with ``download="kzlessons-progress.json"``,
+so the browser saves it without any server file access (works on Binder).
+"""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+from typing import Any
+
+import ipywidgets as widgets
+
+from . import EXPORT_NAME, export_bytes, learner, set_learner
+from .exchange import MAX_BYTES
+
+__all__ = ["DownloadWidget"]
+
+
+class DownloadWidget(widgets.VBox):
+    """Optional name, a button that prepares the export, and the download link.
+
+    Attributes:
+        name: ``widgets.Text`` for the optional self-chosen name.
+        button: the *Prepare download* button.
+        link: ``widgets.HTML`` holding the ``<a download>`` link (in a live region).
+    """
+
+    def __init__(self, **kwargs: Any):
+        self.name = widgets.Text(
+            value=learner() or "", description="Name (optional):", placeholder="any nickname",
+            tooltip="Shown to your instructor in the gradebook; leave empty to stay anonymous",
+            style={"description_width": "initial"},
+        )
+        self.button = widgets.Button(description="Prepare download", button_style="primary",
+                                     tooltip="Build your progress file and show a download link",
+                                     layout=widgets.Layout(width="auto"))
+        self.link = widgets.HTML(value=self._region(""))
+        self.button.on_click(self._prepare)
+        super().__init__(children=[self.name, self.button, self.link], **kwargs)
+        self.add_class("kzlessons-download")
+
+    @staticmethod
+    def _region(inner: str) -> str:
+        return f"<div role='status' aria-live='polite' style='color:var(--jp-content-font-color1)'>{inner}</div>"
+
+    def prepare(self) -> bytes:
+        """Build the export, refresh the link and return the file's bytes (same as clicking)."""
+        set_learner(self.name.value or None)
+        data = export_bytes()
+        if len(data) > MAX_BYTES:
+            self.link.value = self._region(
+                "⚠️ Your progress file is larger than 5 MB; use kz.progress.export('my-progress.json') instead."
+            )
+            return data
+        encoded = base64.b64encode(data).decode("ascii")
+        import json
+
+        count = len(json.loads(data)["attempts"])
+        self.link.value = self._region(
+            f"<a download='{EXPORT_NAME}' href='data:application/json;base64,{encoded}' "
+            "style='color:var(--jp-content-link-color)'>"
+            f"⬇️ Download {escape(EXPORT_NAME)}</a> ({count} attempt{'s' if count != 1 else ''}). "
+            "Hand this file to your instructor, or keep it to continue elsewhere."
+        )
+        return data
+
+    def _prepare(self, _button: Any = None) -> None:
+        self.prepare()

@@ -1,0 +1,121 @@
+"""Offline rendering: small outputs, no remote scripts, Vega-Lite 5, offline export."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import altair as alt
+import pytest
+import vl_convert as vlc
+
+import kzlessons as kz
+from kzlessons.charts import render
+
+BUDGET = 100 * 1024  # bytes per chart in a saved notebook
+
+
+def test_setup_is_idempotent_and_quiet() -> None:
+    """Does calling kz.setup() twice print nothing and leave renderer + theme enabled?"""
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
+        kz.setup()
+        kz.setup()
+    assert buf.getvalue() == ""
+    assert alt.renderers.active == "kzlessons"
+    assert alt.theme.active == "kzlessons"
+
+
+def test_bundle_is_vegalite5_json_plus_text(all_charts) -> None:
+    """Does every chart render to exactly the Vega-Lite 5 mimetype plus text/plain, with no HTML?"""
+    for name, chart in all_charts.items():
+        bundle = chart._repr_mimebundle_()
+        assert set(bundle) == {render.MIMETYPE, "text/plain"}, name
+        assert bundle[render.MIMETYPE]["$schema"].endswith("/v5.json")
+        assert bundle["text/plain"] == kz.charts.describe(chart)
+
+
+def test_no_chart_output_references_a_remote_url(all_charts) -> None:
+    """Is every helper's output free of remote script URLs and remote data URLs?"""
+    for name, chart in all_charts.items():
+        bundle = chart._repr_mimebundle_()
+        assert render.remote_references(bundle) == [], name
+        text = json.dumps(bundle)
+        for needle in ("<script", "cdn.jsdelivr", "unpkg.com", "esm.sh", '"url":'):
+            assert needle not in text, (name, needle)
+
+
+def test_remote_reference_detector_catches_altairs_default_renderer() -> None:
+    """Would the detector flag altair's own CDN-loading HTML renderer (so the check means something)?"""
+    chart = alt.Chart(alt.Data(values=[{"a": 1}])).mark_point().encode(x="a:Q")
+    with alt.renderers.enable("html"):
+        bundle = chart._repr_mimebundle_()
+    assert render.remote_references(bundle)
+
+
+def test_each_chart_fits_the_size_budget(all_charts) -> None:
+    """Is each chart's saved output under 100 KB?"""
+    for name, chart in all_charts.items():
+        size = len(json.dumps(chart._repr_mimebundle_()).encode())
+        assert size < BUDGET, f"{name}: {size / 1024:.0f} KB"
+
+
+@pytest.mark.parametrize("version", ["5.8", "6.4"])
+def test_specs_compile_with_vegalite_5(all_charts, version: str) -> None:
+    """Do the specs compile with Vega-Lite 5.8 (near JupyterLab's bundled 5.6) and with 6.4?"""
+    for name, chart in all_charts.items():
+        spec = chart._repr_mimebundle_()[render.MIMETYPE]
+        vega = vlc.vegalite_to_vega(spec, vl_version=version)
+        assert vega["marks"], name
+
+
+def test_chart_draws_svg_with_aria_description(all_charts) -> None:
+    """Does the drawn SVG carry the text alternative as its ARIA label?"""
+    chart = all_charts["partner_shares_area"]
+    svg = vlc.vegalite_to_svg(chart._repr_mimebundle_()[render.MIMETYPE], vl_version="5.8")
+    assert kz.charts.describe(chart)[:40] in svg.replace("&#39;", "'").replace("&apos;", "'")
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".png", ".json"])
+def test_save_writes_files(all_charts, tmp_path: Path, suffix: str) -> None:
+    """Does kz.charts.save write SVG, PNG and JSON files?"""
+    out = kz.charts.save(all_charts["vote_comparison"], tmp_path / f"c{suffix}")
+    assert out.stat().st_size > 200
+
+
+def test_save_rejects_unknown_suffix(all_charts, tmp_path: Path) -> None:
+    """Does saving as .gif raise a ValueError listing the accepted suffixes?"""
+    with pytest.raises(ValueError, match=r"\.svg, \.png, \.json"):
+        kz.charts.save(all_charts["vote_comparison"], tmp_path / "c.gif")
+
+
+@pytest.mark.skipif(shutil.which("unshare") is None, reason="needs unshare for a network-less namespace")
+def test_save_works_without_network(tmp_path: Path) -> None:
+    """Does saving a map (PNG and SVG) work in a process with no network at all?"""
+    code = (
+        "import pandas as pd, kzlessons as kz; kz.setup();"
+        "v = pd.DataFrame({'iso3': ['KAZ', 'RUS'], 'vote': ['abstain', 'no']});"
+        "c = kz.charts.un_vote_map(v, source='Test');"
+        f"kz.charts.save(c, r'{tmp_path}/m.svg'); kz.charts.save(c, r'{tmp_path}/m.png'); print('ok')"
+    )
+    probe = subprocess.run(["unshare", "-rn", "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("unprivileged network namespaces are not available here")
+    out = subprocess.run(["unshare", "-rn", sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert out.stdout.strip() == "ok", out.stderr[-2000:]
+    assert (tmp_path / "m.svg").stat().st_size > 10_000
+
+
+def test_offline_check_reports_other_renderers() -> None:
+    """Does is_offline_safe() say no (with the reason) when altair's CDN renderer is active?"""
+    with alt.renderers.enable("default"):
+        ok, why = render.is_offline_safe()
+    assert not ok and "kz.setup()" in why
+    ok, _ = render.is_offline_safe()
+    assert ok

@@ -1,0 +1,61 @@
+"""Shared helpers for the quiz tests: small questions of every type built from bank-style dicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzlessons.quiz.model import Question
+
+XSS = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+
+SPECS = {
+    "single": {
+        "id": "l99-single", "type": "single", "difficulty": "easy", "prompt": "Pick b.",
+        "options": [{"id": "a", "text": "A", "feedback": "A is the trap."}, {"id": "b", "text": "B"},
+                    {"id": "c", "text": "C"}],
+        "answer": "b", "feedback": "Default single feedback.", "explanation": "Because b.", "sources": ["S11"],
+    },
+    "multiple": {
+        "id": "l99-multiple", "type": "multiple", "difficulty": "medium", "prompt": "Pick a and c.",
+        "options": [{"id": "a", "text": "A"}, {"id": "b", "text": "B", "feedback": "B is not one."},
+                    {"id": "c", "text": "C"}, {"id": "d", "text": "D"}],
+        "answer": ["a", "c"], "feedback": "Default multiple feedback.", "explanation": "a and c.", "sources": [],
+    },
+    "numeric": {
+        "id": "l99-numeric", "type": "numeric", "difficulty": "easy", "prompt": "How far?",
+        "answer": {"value": 100, "abs_tol": 5}, "unit": "km", "feedback": "Default numeric feedback.",
+        "explanation": "About 100 km.", "sources": ["S10"],
+    },
+    "text": {
+        "id": "l99-text", "type": "text", "difficulty": "easy", "prompt": "Which city?",
+        "answer": {"accept": ["Nur-Sultan", "Astana"]}, "feedback": "Default text feedback.",
+        "explanation": "The capital.", "sources": [],
+    },
+    "ordering": {
+        "id": "l99-ordering", "type": "ordering", "difficulty": "hard", "prompt": "Order them.",
+        "options": [{"id": "x", "text": "Third"}, {"id": "y", "text": "First"}, {"id": "z", "text": "Second"},
+                    {"id": "w", "text": "Fourth"}],
+        "answer": ["y", "z", "x", "w"], "feedback": "Default ordering feedback.", "explanation": "y z x w.",
+        "sources": [],
+    },
+}
+
+#: (type, a right answer, a wrong answer, a partly right answer or None)
+ANSWERS = {
+    "single": ("b", "a", None),
+    "multiple": (["a", "c"], ["b", "d"], ["a"]),
+    "numeric": ("102", "150", None),
+    "text": (" astana. ", "Almaty", None),
+    "ordering": (["y", "z", "x", "w"], ["w", "x", "z", "y"], ["z", "y", "x", "w"]),
+}
+
+
+def make(kind: str, **changes) -> Question:
+    """A question of this type, with fields replaced by ``changes``."""
+    return Question.from_dict({**SPECS[kind], **changes}, lesson="99")
+
+
+@pytest.fixture(params=sorted(SPECS))
+def kind(request) -> str:
+    """Each question type in turn."""
+    return request.param
