@@ -9,8 +9,8 @@ integers, categories pandas categoricals, flags booleans.
 >>> "trade" in data.names()
 True
 >>> votes = data.load("ukraine_votes")
->>> votes[votes["resolution"] == "A/RES/68/262"]["vote"].value_counts()["yes"]
-np.int64(100)
+>>> int(votes[votes["resolution"] == "A/RES/68/262"]["vote"].value_counts()["yes"])
+100
 >>> data.cite("trade").startswith("International Monetary Fund")
 True
 """
@@ -182,7 +182,7 @@ def load(name: str) -> pd.DataFrame:
     ['event_id', 'date', 'date_end', 'date_precision']
     >>> str(events["date"].dtype).startswith("datetime64")
     True
-    >>> load("trades")
+    >>> load("trades")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     kzlessons.data.DatasetNotFound: There is no dataset called 'trades'. Did you mean 'trade'? ...

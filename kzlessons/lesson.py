@@ -91,9 +91,9 @@ def problems(meta: dict[str, Any], *, filename: str | None = None,
     ...           "prerequisites": ["00"], "datasets": ["trade"], "sources": ["S5"]})
     []
     >>> problems({"id": "2", "title": "", "minutes": "30"})  # doctest: +NORMALIZE_WHITESPACE
-    ["'id' must be two digits such as '02', not '2'.", "'title' must not be empty.",
-     "'objectives' is missing.", "'minutes' must be a whole number, not '30'.",
-     "'prerequisites' is missing.", "'datasets' is missing.", "'sources' is missing."]
+    ["'title' must not be empty.", "'objectives' is missing.",
+     "'minutes' must be a whole number, not '30'.", "'prerequisites' is missing.",
+     "'datasets' is missing.", "'sources' is missing.", "'id' must be two digits such as '02', not '2'."]
     """
     out: list[str] = []
     for field, kind in FIELDS.items():
@@ -135,8 +135,7 @@ def problems(meta: dict[str, Any], *, filename: str | None = None,
                 out.append(f"source id {s!r} is not of the form S1…S999.")
             elif known_sources is not None and s not in known_sources:
                 out.append(f"source id {s!r} is not in the sources dataset.")
-    # stable order: field checks first, then id format
-    return sorted(set(out), key=out.index)
+    return list(dict.fromkeys(out))
 
 
 def lessons(folder: Path | str | None = None) -> list[dict[str, Any]]:

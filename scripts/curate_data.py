@@ -701,7 +701,8 @@ def descriptors(tables: dict[str, pd.DataFrame]) -> list[dict]:
             "One row per country and roll call where the country voted yes, no or abstain. A "
             "missing row means absent, not voting or not yet a member — never 'no'. The Soviet "
             "Union's votes are coded RUS; use roll calls dated from 1991-12-25 for the Russian "
-            "Federation. Country names are in the partners dataset (join on iso3).",
+            "Federation. Likewise Yugoslavia's code YUG continues with Serbia's votes after 1992. "
+            "Country names are in the partners dataset (join on iso3).",
             [F("rcid", "integer", "Roll-call id; details in un_roll_calls."),
              F("iso3", "string", "Country code; see partners for the name.", enum=iso_un),
              F("vote", "string", "The country's vote.", enum=["yes", "no", "abstain"])],

@@ -32,3 +32,43 @@ def test_rebuild_is_byte_identical(tmp_path):
     assert built == committed
     for name in built:
         assert (out / name).read_bytes() == (DATA / name).read_bytes(), f"{name} differs from the rebuild"
+
+
+def _script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("curate_data", REPO / "scripts" / "curate_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_parse_date_forms():
+    """Does the timeline date parser read every form used in facts.md §2?"""
+    parse = _script().parse_date
+    ts = __import__("pandas").Timestamp
+    assert parse("6 Apr 1993") == (ts("1993-04-06"), None, "day")
+    assert parse("Nov–Dec 1994") == (ts("1994-11-01"), ts("1994-12-31"), "month")
+    assert parse("2–11 Jan 2022") == (ts("2022-01-02"), ts("2022-01-11"), "day")
+    assert parse("21 Sep–4 Oct 2022") == (ts("2022-09-21"), ts("2022-10-04"), "day")
+    assert parse("Apr 1995") == (ts("1995-04-01"), None, "month")
+    assert parse("2016") == (ts("2016-01-01"), None, "year")
+    with pytest.raises(ValueError):
+        parse("sometime in 2016")
+
+
+def test_parse_date_any_day():
+    """Does parse_date read back any day written as 'D Mon YYYY' (property test)?"""
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    parse = _script().parse_date
+    import pandas as pd
+
+    @hypothesis.settings(max_examples=200, deadline=None)
+    @hypothesis.given(st.dates(min_value=__import__("datetime").date(1900, 1, 1)))
+    def check(day):
+        text = f"{day.day} {day.strftime('%b')} {day.year}"
+        assert parse(text) == (pd.Timestamp(day), None, "day")
+
+    check()

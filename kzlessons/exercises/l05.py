@@ -117,10 +117,11 @@ def _check_index(answer: Any) -> Verdict:
                 f"your numbers are right for {', '.join(columns)}; now keep all four partners "
                 f"(missing: {', '.join(missing)})."
             )
-        peak = expected.loc["2022"].max().round(0)
+        latest = expected.dropna(how="all").iloc[-1]
+        month = expected.dropna(how="all").index[-1].strftime("%B %Y")
         return Verdict.ok(
-            "every month matches. In its best month of 2022 the index reached "
-            + ", ".join(f"{c} {peak[c]:.0f}" for c in PARTNERS)
+            f"every month matches. By {month} the index stood at "
+            + ", ".join(f"{c} {latest[c]:.0f}" for c in PARTNERS)
             + ". Remember: a higher index shows more goods leaving the EU, not where they went next."
         )
     if _matches(mine, expected, columns, factor=0.01):

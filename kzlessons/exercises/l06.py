@@ -50,6 +50,12 @@ def _check_scorecard(answer: Any) -> Verdict:
     weights, scores = answer
     if not isinstance(weights, dict) or not weights:
         return Verdict.not_yet("the first item should be your `weights` dict, e.g. {\"trade_share\": 2, ...}.")
+    if scores is None:
+        return Verdict.not_yet(
+            "`scores` is still None. Multiply each column of `scaled` by its weight, add them up, "
+            "divide by sum(weights.values()), and store the result as a new column: "
+            "scores = scaled.assign(score=...)."
+        )
     if not isinstance(scores, pd.DataFrame):
         return Verdict.not_yet(
             f"the second item should be a DataFrame with a `score` column, but it is a "

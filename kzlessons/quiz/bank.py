@@ -154,8 +154,8 @@ def _schema_error_message(path: Path, data: Any, error: Any) -> str:
         if extra:
             field = ".".join(p for p in (field, extra.group(1)) if p)
             message = "this field is not part of the bank schema (a typo?)"
-    elif error.validator is False or error.validator_value is False:
-        message = "this field is not used by this question type"
+    elif error.validator == "not" and error.validator_value == {}:
+        message = f"this field is not used by {data['questions'][error.absolute_path[1]].get('type')!r} questions"
     if len(message) > 300:
         message = message[:299] + "…"
     return f"{path}: {label}, field {field or '(entry)'!r}: {message}. See docs/ARCHITECTURE.md for the bank schema."
@@ -195,7 +195,17 @@ def _validate(path: Path, data: Any) -> None:
         import jsonschema.exceptions
 
         first = jsonschema.exceptions.best_match(errors)
-        raise BankError(_schema_error_message(path, data, first))
+        messages = [_schema_error_message(path, data, first)]
+        for error in errors:
+            if len(messages) == 3:
+                break
+            if error is not first and error.validator in ("required", "additionalProperties"):
+                message = _schema_error_message(path, data, error)
+                if message not in messages:
+                    messages.append(message)
+        more = len(errors) - len(messages)
+        tail = f"\n(and {more} more problem(s) in this file)" if more > 0 else ""
+        raise BankError("\n".join(messages) + tail)
     for index, field, message in _semantic_problems(data):
         label, _ = _where(data, ["questions", index])
         raise BankError(f"{path}: {label}, field {field!r}: {message}.")

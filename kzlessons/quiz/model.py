@@ -391,8 +391,9 @@ class Numeric(Question):
                 raise _Unreadable(f"That is too long to be a number. {self.how_to_answer()}")
             text = unicodedata.normalize("NFKC", answer).strip().replace("\u2212", "-")
             text = _NUMBER_JUNK.sub("", text)
-            if self.unit and text.endswith(self.unit.replace(" ", "")):
-                text = text[: len(text) - len(self.unit.replace(" ", ""))]
+            unit = _NUMBER_JUNK.sub("", unicodedata.normalize("NFKC", self.unit))
+            if unit and text.casefold().endswith(unit.casefold()):
+                text = text[: len(text) - len(unit)]
             match = _NUMBER.match(text)
             if not match or match.end() != len(text):
                 raise _Unreadable(f"{_clip(answer.strip())!r} is not a number. {self.how_to_answer()}")

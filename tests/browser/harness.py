@@ -112,6 +112,10 @@ class LabServer:
         # No news feed or update check: the server would fetch them from the internet.
         (self.workdir / "config" / "jupyter_server_config.json").write_text(json.dumps(
             {"LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}}))
+        # ... and no "get notified about Jupyter news?" toast over the screenshots.
+        (self.workdir / "config" / "labconfig").mkdir(exist_ok=True)
+        (self.workdir / "config" / "labconfig" / "page_config.json").write_text(json.dumps(
+            {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
         env = dict(os.environ)
         env.update(
             JUPYTER_CONFIG_DIR=str(self.workdir / "config"),

@@ -98,18 +98,25 @@ def choose(quiz, question: dict, option_ids: list[str]) -> None:
             control.uncheck()
 
 
+def feedback_text(quiz) -> str:
+    region = quiz.locator(FEEDBACK_SELECTOR)
+    return region.first.inner_text() if region.count() else ""
+
+
 def wait_feedback_change(page, quiz, before: str, timeout: float = 30_000) -> str:
-    region = feedback_region(quiz)
-    handle = region.element_handle(timeout=timeout)
-    page.wait_for_function("([el, before]) => el.innerText.trim() !== '' && el.innerText !== before",
-                           arg=[handle, before], timeout=timeout)
-    return region.inner_text()
+    """Wait until the quiz's feedback region shows new, non-empty text (queried afresh each poll:
+    ipywidgets' HTML widget replaces its content, region included, on every update)."""
+    page.wait_for_function(
+        """([quiz, selector, before]) => { const r = quiz.querySelector(selector);
+               return !!r && r.innerText.trim() !== '' && r.innerText !== before; }""",
+        arg=[quiz.element_handle(), FEEDBACK_SELECTOR, before], timeout=timeout, polling=100)
+    return feedback_text(quiz)
 
 
 def submit(page, quiz, question: dict, option_ids: list[str]) -> str:
     """Choose options, press Check with the mouse, return the new feedback text."""
     choose(quiz, question, option_ids)
-    before = feedback_region(quiz).inner_text()
+    before = feedback_text(quiz)
     check_button(quiz).click()
     return wait_feedback_change(page, quiz, before)
 
@@ -142,7 +149,7 @@ def answer_something(page, quiz, question: dict) -> str:
     boxes = quiz.locator("input[type=text], input[type=number], textarea")
     if kind in {"numeric", "text"} and boxes.count():
         boxes.first.fill("0" if kind == "numeric" else "not an answer")
-    before = feedback_region(quiz).inner_text()
+    before = feedback_text(quiz)
     check_button(quiz).click()
     return wait_feedback_change(page, quiz, before)
 

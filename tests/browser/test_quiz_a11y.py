@@ -97,12 +97,25 @@ def test_feedback_is_announced(quiz_page, banks: dict[str, dict]) -> None:
     quizzes = quizdom.quiz_outputs(lab.page)
     for i, qid in enumerate(qids):
         region = quizdom.feedback_region(quizzes.nth(i))
-        assert region.count() == 1 or quizzes.nth(i).locator(quizdom.FEEDBACK_SELECTOR).count() >= 1, \
-            f"{qid}: no role=status or aria-live region"
+        assert region.count() == 1, f"{qid}: no role=status or aria-live region before the first Check"
         live = region.get_attribute("aria-live") or ("polite" if region.get_attribute("role") == "status" else None)
         assert live in {"polite", "assertive"}, f"{qid}: feedback region is not announced (aria-live={live!r})"
         feedback = quizdom.answer_something(lab.page, quizzes.nth(i), banks[qid])
         assert feedback.strip(), f"{qid}: Check wrote nothing into the live region"
+
+
+@pytest.mark.xfail(strict=False, reason=(
+    "known defect (quiz widget): the feedback is a widgets.HTML whose whole value, live region included, "
+    "is replaced on every Check, so screen readers may not announce it; the region must stay in the DOM "
+    "and only its content change"))
+def test_live_region_survives_check(quiz_page, banks: dict[str, dict]) -> None:
+    """Is the live region the same DOM node before and after Check (a replaced region is often not announced)?"""
+    lab, qids = quiz_page
+    quiz = quizdom.quiz_outputs(lab.page).nth(0)
+    region = quizdom.feedback_region(quiz).element_handle()
+    feedback = quizdom.answer_something(lab.page, quiz, banks[qids[0]])
+    assert region.evaluate("(el) => el.isConnected && el.innerText.trim() !== ''"), \
+        f"the live region was replaced; new feedback {feedback!r} appeared in a new node"
 
 
 def test_quiz_works_with_keyboard_alone(quiz_page, banks: dict[str, dict]) -> None:
@@ -146,7 +159,7 @@ def test_quiz_works_with_keyboard_alone(quiz_page, banks: dict[str, dict]) -> No
             break
     assert quizdom.CHECK_NAME.search(page.evaluate("() => document.activeElement.innerText || ''")), \
         "Tab never reached the Check button"
-    before = quizdom.feedback_region(quiz).inner_text()
+    before = quizdom.feedback_text(quiz)
     page.keyboard.press("Enter")
     feedback = quizdom.wait_feedback_change(page, quiz, before)
     assert quizdom.is_success(feedback), f"{qid}: keyboard answer gave {feedback!r}"

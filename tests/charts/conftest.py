@@ -15,7 +15,7 @@ def _setup_charts() -> None:
     kz.setup()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def trade() -> pd.DataFrame:
     rows = []
     for year in range(2000, 2006):
@@ -23,13 +23,13 @@ def trade() -> pd.DataFrame:
             for flow in ("exports", "imports"):
                 rows.append({"year": year, "flow": flow, "basis": "reported", "partner": f"P{i}",
                              "partner_group": group, "is_aggregate": False,
-                             "value_usd_mn": float(10 + i * 5 + (year - 2000) * (i - 3))})
+                             "value_usd_mn": float(10 + i * 5 + (year - 2000) * (i - 3) * 0.5)})
         rows.append({"year": year, "flow": "exports", "basis": "reported", "partner": "World",
                      "partner_group": None, "is_aggregate": True, "value_usd_mn": 1e6})
     return pd.DataFrame(rows)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def events() -> pd.DataFrame:
     return pd.DataFrame({
         "event_id": ["E001", "E002", "E003", "E004"],
@@ -42,7 +42,7 @@ def events() -> pd.DataFrame:
     })
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def votes() -> pd.DataFrame:
     rows = []
     table = {"KAZ": ("Kazakhstan", ["abstain", "abstain"]), "RUS": ("Russia", ["no", "no"]),
@@ -55,7 +55,7 @@ def votes() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def series() -> pd.DataFrame:
     dates = pd.date_range("2013-01-01", "2015-12-01", freq="MS")
     return pd.DataFrame({"date": list(dates) * 2,
@@ -63,7 +63,7 @@ def series() -> pd.DataFrame:
                          "currency": ["KZT"] * len(dates) + ["RUB"] * len(dates)})
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def all_charts(trade, events, votes, series):
     """One chart from every helper, built from the synthetic tables."""
     from kzlessons import charts

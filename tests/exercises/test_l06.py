@@ -42,6 +42,12 @@ def test_starter_none_gets_a_hint():
     assert not verdict.passed and "answer = (weights, scores)" in verdict.message
 
 
+def test_starter_scores_none_gets_a_hint():
+    """Does the starter (sliders read, scores still None) get a hint naming the steps?"""
+    verdict = check(EXERCISE, ({"trade_share": 1.0}, None))
+    assert not verdict.passed and "scaled.assign(score=" in verdict.message
+
+
 def test_forgetting_to_divide_is_explained(table):
     """Does a weighted sum (not divided by the total weight) get told to divide?"""
     weights = {"trade_share": 2, "share_change": 1, "organisations": 1}

@@ -59,3 +59,36 @@ def make(kind: str, **changes) -> Question:
 def kind(request) -> str:
     """Each question type in turn."""
     return request.param
+
+
+@pytest.fixture
+def make_question():
+    """The :func:`make` factory."""
+    return make
+
+
+@pytest.fixture
+def answers():
+    """Right, wrong and partly right answers per type."""
+    return ANSWERS
+
+
+@pytest.fixture
+def xss_bank(tmp_path, monkeypatch):
+    """A bank folder holding lesson 99 with an XSS payload in every text field; ids l99-xss-*."""
+    import yaml
+
+    from kzlessons.quiz import bank
+
+    questions = []
+    for kind_, spec in SPECS.items():
+        q = {**spec, "id": f"l99-xss-{kind_}", "prompt": f"{XSS} {spec['prompt']}",
+             "feedback": XSS, "explanation": XSS}
+        if "options" in q:
+            q["options"] = [{**o, "text": f"{XSS}{o['text']}", "feedback": XSS} for o in q["options"]]
+        questions.append(q)
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    (folder / "l99.yaml").write_text(yaml.safe_dump({"lesson": "99", "questions": questions}), encoding="utf-8")
+    monkeypatch.setattr(bank, "banks_dir", lambda: folder)
+    return folder
