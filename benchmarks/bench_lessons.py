@@ -90,7 +90,7 @@ def browser_time(lab: harness.LabPage, path: str) -> float:
     lab.wait_charts_drawn()
     expected = len(quizdom.asked_ids(lab.server.root / path)) if not path.startswith("_") else 0
     if expected:
-        quizdom.quiz_outputs(lab.page).nth(expected - 1).wait_for(timeout=harness.RENDER_TIMEOUT)
+        quizdom.quiz_outputs(lab.page).nth(expected - 1).wait_for(state="attached", timeout=harness.RENDER_TIMEOUT)
     else:
         lab.page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .widget-button",
                                    timeout=harness.RENDER_TIMEOUT)

@@ -113,6 +113,30 @@ def _title(text: str, dataset: str | None, source: str | None) -> alt.Title:
     return alt.Title(text, subtitle=[cap]) if cap else alt.Title(text)
 
 
+def _finish(chart: Any) -> Any:
+    """Let an unmodified helper chart skip altair's schema re-validation when displayed.
+
+    The helpers' specs are validated by the test suite, and re-validating them with
+    jsonschema on every display costs more than building them. The fast path lives on
+    this one instance only: any change (``.encode``, ``.properties``, ``+``, ``|`` …)
+    returns a copy without it, which altair validates as usual.
+    """
+
+    def _repr_mimebundle_(*_: Any, **__: Any) -> Any:
+        try:
+            spec = chart.to_dict(validate=False, context={"pre_transform": False})
+        except Exception:  # same behaviour as altair: show the traceback, return nothing
+            from altair.utils import display_traceback
+
+            display_traceback(in_ipython=True)
+            return {}
+        renderer = alt.renderers.get()
+        return renderer(spec) if renderer else None
+
+    object.__setattr__(chart, "_repr_mimebundle_", _repr_mimebundle_)
+    return chart
+
+
 def _year_axis(title: str = "Year") -> alt.Axis:
     return alt.Axis(format="d", title=title, labelOverlap=True)
 
@@ -213,7 +237,7 @@ def partner_shares(
         alt.Tooltip("value:Q", title=f"Value ({unit})", format=",.0f"),
     ]
     x = alt.X("year:Q", axis=_year_axis(), scale=alt.Scale(domain=[y0, y1], nice=False))
-    base = alt.Chart(agg)
+    base = alt.Chart()  # data is set once on the layer, so it is converted and stored once
     shape = alt.Shape("group:N", scale=alt.Scale(**shape_scale(order)), sort=order,
                       title="Partner group")
     if kind == "area":
@@ -221,13 +245,13 @@ def partner_shares(
         bands = base.mark_area(opacity=0.85, line={"color": "white", "strokeWidth": 0.5}).encode(
             x=x, y=alt.Y("upper:Q", title=y_title, axis=alt.Axis(format="%"),
                          scale=alt.Scale(domain=[0, 1])),
-            y2="lower:Q", color=colour, order=alt.Order("rank:Q"), tooltip=tooltip,
+            y2=alt.Y2("lower"), color=colour, order=alt.Order("rank:Q"), tooltip=tooltip,
         )
         # the same colour and shape fields give one merged legend; the points themselves are
         # drawn black-on-white so the group shape reads on top of its band
         marks = base.mark_point(filled=True, size=45, stroke="white", strokeWidth=0.8,
                                 opacity=1).encode(
-            x=x, y="mid:Q", shape=shape, color=colour, fill=alt.value("#000000"), tooltip=tooltip,
+            x=x, y=alt.Y("mid:Q"), shape=shape, color=colour, fill=alt.value("#000000"), tooltip=tooltip,
         )
         layers = [bands, marks]
     else:
@@ -240,24 +264,21 @@ def partner_shares(
             tooltip=tooltip,
         )
         points = base.mark_point(filled=True, size=50).encode(
-            x=x, y="share:Q", color=colour, shape=shape, tooltip=tooltip)
+            x=x, y=alt.Y("share:Q"), color=colour, shape=shape, tooltip=tooltip)
         layers = [lines, points]
 
     # text alternative
-    first, last = agg[agg["year"] == y0], agg[agg["year"] == y1]
-    lead0 = first.loc[first["share"].idxmax()] if first["share"].notna().any() else None
-    lead1 = last.loc[last["share"].idxmax()] if last["share"].notna().any() else None
-    changes = []
-    for g in order:
-        s0 = first.loc[first["group"] == g, "share"]
-        s1 = last.loc[last["group"] == g, "share"]
-        if len(s0) and len(s1) and s0.notna().all() and s1.notna().all():
-            changes.append(f"{g} {pct(s0.iloc[0])} → {pct(s1.iloc[0])}")
+    shares_by = {(y, g): v for y, g, v in zip(agg["year"], agg["group"], agg["share"]) if y in (y0, y1)}
+    s0 = {g: shares_by[(y0, g)] for g in order if (y0, g) in shares_by and shares_by[(y0, g)] == shares_by[(y0, g)]}
+    s1 = {g: shares_by[(y1, g)] for g in order if (y1, g) in shares_by and shares_by[(y1, g)] == shares_by[(y1, g)]}
+    changes = [f"{g} {pct(s0[g])} → {pct(s1[g])}" for g in order if g in s0 and g in s1]
+    lead0 = max(s0.items(), key=lambda kv: kv[1]) if s0 else None
+    lead1 = max(s1.items(), key=lambda kv: kv[1]) if s1 else None
     chart_kind = "Stacked area chart" if kind == "area" else "Line chart"
     parts = [f"{chart_kind} of the share of {who}{what} by partner group, {y0}–{y1}."]
     if lead0 is not None and lead1 is not None:
-        parts.append(f"The largest share went to {lead0['group']} in {y0} ({pct(lead0['share'])}) "
-                     f"and to {lead1['group']} in {y1} ({pct(lead1['share'])}).")
+        parts.append(f"The largest share went to {lead0[0]} in {y0} ({pct(lead0[1])}) "
+                     f"and to {lead1[0]} in {y1} ({pct(lead1[1])}).")
     if changes:
         parts.append(f"Change from {y0} to {y1}: " + "; ".join(changes) + ".")
     parts.append("Each group keeps its colour, point shape and line dash in every lesson.")
@@ -266,8 +287,8 @@ def partner_shares(
         parts.append(cap if cap.endswith(".") else cap + ".")
     description = " ".join(parts)
 
-    return alt.layer(*layers).properties(
-        title=_title(text, dataset, source), description=description, width=WIDTH, height=320)
+    return _finish(alt.layer(*layers, data=agg, title=_title(text, dataset, source),
+                             description=description, width=WIDTH, height=320))
 
 
 # ---------------------------------------------------------------- timeline
@@ -363,8 +384,8 @@ def timeline(
     if cap:
         parts.append(cap if cap.endswith(".") else cap + ".")
     text = title or "Timeline of events by category"
-    return chart.properties(title=_title(text, dataset, source), description=" ".join(parts),
-                            width=WIDTH, height=max(160, 34 * len(present)))
+    return _finish(chart.properties(title=_title(text, dataset, source), description=" ".join(parts),
+                                    width=WIDTH, height=max(160, 34 * len(present))))
 
 
 # ---------------------------------------------------------------- votes
@@ -446,7 +467,7 @@ def vote_comparison(
     x = alt.X("item:N", title=f"{item.capitalize()} (in date order)" if "date" in slim else item.capitalize(),
               sort=order_items, axis=alt.Axis(labelAngle=-30, orient="top"))
     y = alt.Y("country:N", title="Country", sort=chosen)
-    base = alt.Chart(slim)
+    base = alt.Chart()
     cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
         x=x, y=y, tooltip=tooltip,
         color=alt.Color("vote:N", title="Vote", sort=present_votes,
@@ -456,7 +477,7 @@ def vote_comparison(
                                           "({'yes':'Y','abstain':'A','no':'N','absent':'–'})[datum.label] + ')'")),
     )
     letters = base.mark_text(fontWeight="bold", fontSize=13, color="black").encode(
-        x=x, y=y, text="mark:N", tooltip=tooltip)
+        x=x, y=y, text=alt.Text("mark:N"), tooltip=tooltip)
 
     counts = slim.groupby("country")["vote"].value_counts().unstack(fill_value=0)
     parts = [f"Grid of votes by {len(chosen)} countries on {len(order_items)} {item}s "
@@ -476,10 +497,10 @@ def vote_comparison(
         parts.append(cap if cap.endswith(".") else cap + ".")
     text = title or "How countries voted"
     step = 26
-    return alt.layer(cells, letters).properties(
-        title=_title(text, dataset, source), description=" ".join(parts),
+    return _finish(alt.layer(
+        cells, letters, data=slim, title=_title(text, dataset, source), description=" ".join(parts),
         width=min(WIDTH, max(200, 70 * len(order_items))), height=step * len(chosen),
-    )
+    ))
 
 
 # ---------------------------------------------------------------- time series
@@ -599,11 +620,11 @@ def time_series(
         ev["date"] = ev["date"].dt.strftime("%Y-%m-%d")
         ev_tip = [alt.Tooltip("date:T", title="Date", format="%d %b %Y"), alt.Tooltip("event:N", title="Event")]
         ev["row"] = [i % 3 for i in range(len(ev))]
-        rules = alt.Chart(ev).mark_rule(color="#444444", strokeDash=[4, 3]).encode(x="date:T", tooltip=ev_tip)
+        rules = alt.Chart(ev).mark_rule(color="#444444", strokeDash=[4, 3]).encode(x=alt.X("date:T"), tooltip=ev_tip)
         # labels stagger over three rows at the top of the plot so neighbours do not overlap
         labels = alt.Chart(ev).transform_calculate(ypix="datum.row * 14 + 2").mark_text(
             align="left", baseline="top", dx=3, fontSize=11, color="#222222",
-        ).encode(x="date:T", y=alt.Y("ypix:Q", scale=None, axis=None), text="label:N", tooltip=ev_tip)
+        ).encode(x=alt.X("date:T"), y=alt.Y("ypix:Q", scale=None, axis=None), text=alt.Text("label:N"), tooltip=ev_tip)
         layers += [rules, labels]
 
     # description
@@ -633,14 +654,19 @@ def time_series(
     if cap:
         parts.append(cap if cap.endswith(".") else cap + ".")
     text = title or label_y
-    return alt.layer(*layers).properties(
-        title=_title(text, dataset, source), description=" ".join(parts), width=WIDTH, height=320)
+    return _finish(alt.layer(*layers, title=_title(text, dataset, source), description=" ".join(parts),
+                             width=WIDTH, height=320))
 
 
 # ---------------------------------------------------------------- world map
 @lru_cache(maxsize=1)
+def _world_text() -> str:
+    return GEOMETRY.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
 def _world() -> dict:
-    return json.loads(GEOMETRY.read_text(encoding="utf-8"))
+    return json.loads(_world_text())
 
 
 def world_iso3() -> list[str]:
@@ -708,7 +734,9 @@ def un_vote_map(
     on_map = set(world_iso3())
     domain = [v for v in VOTES if v in set(slim["vote"])] + ["no data"]
     colours = [VOTE_STYLE[v][0] for v in domain[:-1]] + ["#EEEEEE"]
-    world = alt.InlineData(values=_world(), format=alt.DataFormat(type="topojson", feature="countries"))
+    # The TopoJSON goes in as one string: Jupyter saves JSON outputs pretty-printed (one number per
+    # line), which would triple the geometry's size in the .ipynb; a string stays compact.
+    world = alt.InlineData(values=_world_text(), format=alt.DataFormat(type="topojson", feature="countries"))
     tooltip = [alt.Tooltip("properties.name:N", title="Country"), alt.Tooltip("shown_vote:N", title="Vote")]
     shapes = alt.Chart(world).mark_geoshape(strokeWidth=0.4, stroke="white").transform_lookup(
         lookup="id", from_=alt.LookupData(slim[["iso3", "vote"]], "iso3", ["vote"]),
@@ -740,5 +768,5 @@ def un_vote_map(
     if cap:
         parts.append(cap if cap.endswith(".") else cap + ".")
     text = title or (f"How the world voted on {resolution}" if resolution else "How the world voted")
-    return alt.layer(shapes, outline).project("equalEarth").properties(
-        title=_title(text, dataset, source), description=" ".join(parts), width=WIDTH, height=340)
+    return _finish(alt.layer(shapes, outline, title=_title(text, dataset, source),
+                             description=" ".join(parts), width=WIDTH, height=340).project("equalEarth"))

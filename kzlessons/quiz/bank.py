@@ -59,9 +59,12 @@ class Bank:
     questions: tuple[Question, ...]
 
 
+_BANKS_DIR = Path(__file__).resolve().parent.parent / "banks"
+
+
 def banks_dir() -> Path:
     """The folder holding the shipped ``lNN.yaml`` banks (package data)."""
-    return Path(__file__).resolve().parent.parent / "banks"
+    return _BANKS_DIR
 
 
 def bank_files(folder: Path | None = None) -> list[Path]:
@@ -243,8 +246,10 @@ def _load_cached(path_text: str, _mtime: int, _size: int) -> Bank:
 def load_lesson(lesson: str | int, folder: Path | None = None) -> tuple[Question, ...]:
     """The questions of one lesson (``"02"`` or ``2``); empty when it has no bank."""
     lesson = f"{int(lesson):02d}" if str(lesson).isdigit() else str(lesson)
-    for path in bank_files(folder):
-        if path.name.startswith(f"l{lesson}."):
+    folder = banks_dir() if folder is None else Path(folder)
+    for suffix in ("yaml", "yml", "json"):
+        path = folder / f"l{lesson}.{suffix}"
+        if path.is_file():
             return load_bank(path).questions
     return ()
 

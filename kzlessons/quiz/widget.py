@@ -27,6 +27,9 @@ from html import escape
 from typing import Any
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from . import static
 from .model import Question, Result
@@ -58,7 +61,7 @@ _CSS = (
 def feedback_html(status: str, words: str, attempts: int | None = None, note: str = "") -> str:
     """The feedback region: icon + label + escaped words, in a polite live region.
 
-    >>> "❌ Not quite" in feedback_html("wrong", "<b>x</b>")
+    >>> "❌</span> Not quite" in feedback_html("wrong", "<b>x</b>")
     True
     >>> "&lt;b&gt;" in feedback_html("wrong", "<b>x</b>")
     True
@@ -96,38 +99,50 @@ class QuizWidget(widgets.VBox):
         inputs: the input widgets (one for single/numeric/text; one per option
             for multiple; one per position for ordering).
         check_button, reset_button: the two buttons.
-        feedback: ``widgets.HTML`` holding the live feedback region.
-        explanation: ``widgets.HTML``, empty until an attempt.
+        feedback: ``widgets.HTML``: the live feedback region, then the explanation.
+        explanation: the explanation part of ``feedback`` (empty until an attempt).
         result: the last :class:`Result` shown (None before any attempt).
     """
 
     def __init__(self, question: Question, **kwargs: Any):
         self.question = question
         self.result: Result | None = None
+        # Children share one Layout and one style object per kind: every ipywidgets
+        # model costs a comm and ~0.5 ms, and these children need no layout of their own.
+        self._layout = widgets.Layout(width="auto")
+        html_style = HTMLStyle()
+        button_style = widgets.ButtonStyle()
         self.inputs = self._build_inputs()
-        self.prompt = widgets.HTML(value=self._prompt_html())
+        self.prompt = widgets.HTML(value=self._prompt_html(), layout=self._layout, style=html_style)
         self.check_button = widgets.Button(
             description="Check", button_style="primary", tooltip="Check your answer (Enter or Space)",
-            layout=widgets.Layout(width="auto"),
+            layout=self._layout, style=button_style,
         )
         self.reset_button = widgets.Button(
             description="Reset", tooltip="Clear your answer and the feedback (attempts stay recorded)",
-            layout=widgets.Layout(width="auto"),
+            layout=self._layout, style=button_style,
         )
-        self.feedback = widgets.HTML(value=feedback_html("", ""))
-        self.explanation = widgets.HTML(value="")
+        self.feedback = widgets.HTML(value=feedback_html("", ""), layout=self._layout, style=html_style)
         self.check_button.on_click(self._on_check)
         self.reset_button.on_click(self._on_reset)
-        input_box = self.inputs[0] if len(self.inputs) == 1 else widgets.VBox(self.inputs)
+        input_box = self.inputs[0] if len(self.inputs) == 1 else widgets.VBox(self.inputs, layout=self._layout)
         super().__init__(
-            children=[self.prompt, input_box, widgets.HBox([self.check_button, self.reset_button]),
-                      self.feedback, self.explanation],
+            children=[self.prompt, input_box, widgets.HBox([self.check_button, self.reset_button],
+                                                           layout=self._layout),
+                      self.feedback],
             layout=widgets.Layout(border="1px solid var(--jp-border-color2)", padding="0.4em 0.8em",
                                   margin="0.3em 0"),
             **kwargs,
         )
         self.add_class("kzlessons-quiz")
         self._restore()
+
+    @property
+    def explanation(self) -> str:
+        """The explanation part of the feedback area ('' before an attempt)."""
+        value = self.feedback.value
+        start = value.find("<div class='kzlessons-explanation'")
+        return value[start:] if start >= 0 else ""
 
     # -- building ------------------------------------------------------------
     def _prompt_html(self) -> str:
@@ -143,29 +158,33 @@ class QuizWidget(widgets.VBox):
 
     def _build_inputs(self) -> list[widgets.Widget]:
         q = self.question
-        style = {"description_width": "initial"}
+        style = DescriptionStyle(description_width="initial")
+        layout = self._layout
         tooltip = q.prompt if len(q.prompt) <= 300 else q.prompt[:299] + "…"
         if q.type == "single":
             return [widgets.RadioButtons(
                 options=[(o.text, o.id) for o in q.options], value=None, description="Your answer:",
-                tooltip=tooltip, style=style, layout=widgets.Layout(width="auto"),
+                tooltip=tooltip, style=style, layout=layout,
             )]
         if q.type == "multiple":
+            check_style = CheckboxStyle()
             return [widgets.Checkbox(value=False, description=o.text, indent=False, tooltip=o.text,
-                                     layout=widgets.Layout(width="auto"))
+                                     layout=layout, style=check_style)
                     for o in q.options]
         if q.type == "numeric":
             label = f"Your answer (in {q.unit}):" if q.unit else "Your answer (a number):"
             return [widgets.Text(value="", description=label, placeholder="e.g. 12.5", tooltip=tooltip,
-                                 style=style, continuous_update=True)]
+                                 style=TextStyle(description_width="initial"), layout=layout,
+                                 continuous_update=True)]
         if q.type == "text":
             return [widgets.Text(value="", description="Your answer:", placeholder="a word or short phrase",
-                                 tooltip=tooltip, style=style, continuous_update=True)]
+                                 tooltip=tooltip, style=TextStyle(description_width="initial"),
+                                 layout=layout, continuous_update=True)]
         if q.type == "ordering":
             choices = [("— choose —", None), *[(o.text, o.id) for o in q.options]]
             return [widgets.Dropdown(options=choices, value=None, description=f"Position {i + 1}:",
                                      tooltip=f"Which item comes at position {i + 1}?", style=style,
-                                     layout=widgets.Layout(width="auto"))
+                                     layout=layout)
                     for i in range(len(q.options))]
         raise ValueError(f"unknown question type {q.type!r}")  # pragma: no cover
 
@@ -230,12 +249,11 @@ class QuizWidget(widgets.VBox):
         self.answer = None
         self.result = None
         self.feedback.value = feedback_html("", "", progress.attempt_count(self.question.id))
-        self.explanation.value = ""
 
     def _show(self, result: Result, attempts: int, note: str = "") -> None:
         self.result = result
-        self.feedback.value = feedback_html(result.status, self._words(result), attempts, note)
-        self.explanation.value = explanation_html(self.question)
+        self.feedback.value = (feedback_html(result.status, self._words(result), attempts, note)
+                               + explanation_html(self.question))
 
     @staticmethod
     def _words(result: Result) -> str:
@@ -258,7 +276,15 @@ class QuizWidget(widgets.VBox):
 
     # -- display ----------------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        data = super()._repr_mimebundle_(**kwargs) or {}
-        data["text/html"] = static.to_html(self.question)
-        data["text/plain"] = static.to_text(self.question)
+        # Built directly rather than via super(): ipywidgets' version computes a
+        # recursive repr of every child only to truncate it, and we replace
+        # text/plain with the deterministic static text anyway.
+        data: dict[str, Any] = {
+            "text/plain": static.to_text(self.question),
+            "text/html": static.to_html(self.question),
+        }
+        if self._view_name is not None:
+            data["application/vnd.jupyter.widget-view+json"] = {
+                "version_major": 2, "version_minor": 0, "model_id": self._model_id,
+            }
         return data

@@ -324,7 +324,9 @@ class LabPage:
                 const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
                 const charts = ({CHART_OUTPUT_JS})(panel);
                 return charts.every(c => [...c.querySelectorAll('svg, canvas')].some(g => {{
-                    const r = g.getBoundingClientRect(); return r.width > 20 && r.height > 20; }}));
+                    const r = g.getBoundingClientRect();  // off-screen cells may skip layout: use attributes too
+                    const w = r.width || (g.width && g.width.baseVal ? g.width.baseVal.value : g.width) || 0;
+                    return w > 20; }}));
             }}""", timeout=timeout, polling=250)
         return self.page.evaluate(
             f"() => ({CHART_OUTPUT_JS})(document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)')).length")

@@ -146,6 +146,11 @@ def answer_something(page, quiz, question: dict) -> str:
     kind = question.get("type")
     if kind in {"single", "multiple"}:
         return submit(page, quiz, question, [wrong_option(question)])
+    if kind == "ordering":  # fill every position, in reverse of the right order
+        ids = list(reversed(right_options(question)))
+        selects = quiz.locator("select")
+        for i in range(min(selects.count(), len(ids))):
+            selects.nth(i).select_option(label=option_text(question, ids[i]))
     boxes = quiz.locator("input[type=text], input[type=number], textarea")
     if kind in {"numeric", "text"} and boxes.count():
         boxes.first.fill("0" if kind == "numeric" else "not an answer")

@@ -55,7 +55,7 @@ def test_lesson_runs_draws_and_answers_offline(lesson: str, lab: harness.LabPage
     asked = quizdom.asked_ids(lab_server.root / lesson)
     quizzes = quizdom.quiz_outputs(lab.page)
     assert asked, f"{lesson} asks no quiz (kz.quiz.ask)"
-    quizzes.first.wait_for(timeout=harness.RENDER_TIMEOUT)
+    quizzes.first.wait_for(state="attached", timeout=harness.RENDER_TIMEOUT)
     assert quizzes.count() == len(asked), f"{lesson}: {len(asked)} kz.quiz.ask calls, {quizzes.count()} quizzes drawn"
     # answer the first choice question: wrong first, then right
     choice = [(i, q) for i, q in enumerate(asked) if banks[q].get("type") in {"single", "multiple"}]

@@ -33,7 +33,7 @@ def quiz_page(browser, lab_server: harness.LabServer, banks: dict[str, dict]) ->
         lab.open(NOTEBOOK)
         lab.run_all()
         assert lab.error_outputs() == []
-        quizdom.quiz_outputs(lab.page).nth(len(qids) - 1).wait_for(timeout=harness.RENDER_TIMEOUT)
+        quizdom.quiz_outputs(lab.page).nth(len(qids) - 1).wait_for(state="attached", timeout=harness.RENDER_TIMEOUT)
         assert quizdom.quiz_outputs(lab.page).count() == len(qids)
         yield lab, qids
     finally:
@@ -71,6 +71,10 @@ def test_axe_finds_no_serious_violations_in_quizzes(quiz_page, axe_source: str, 
     assert before == [] and after == [], f"before answering: {before}\nafter answering: {after}"
 
 
+@pytest.mark.xfail(strict=False, reason=(
+    "known defect (quiz widget): ipywidgets RadioButtons / Checkboxes render no radiogroup/group role; "
+    "the question text is only a title tooltip on the 'Your answer:' label, so a screen reader does not "
+    "hear the question when it enters the options"))
 def test_choice_groups_are_labelled_by_the_question(quiz_page, banks: dict[str, dict]) -> None:
     """Is every radio group (and checkbox group) exposed as a group whose accessible name is the question?"""
     lab, qids = quiz_page

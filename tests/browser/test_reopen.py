@@ -43,7 +43,7 @@ def test_reopened_lesson_restores_answer_and_result(lab: harness.LabPage, lab_se
     lab.open(lesson)
     lab.run_all()
     quiz = quizdom.quiz_outputs(lab.page).nth(index)
-    quiz.wait_for(timeout=harness.RENDER_TIMEOUT)
+    quiz.wait_for(state="attached", timeout=harness.RENDER_TIMEOUT)
     quiz.scroll_into_view_if_needed()
     option = quiz.get_by_role("radio", name=quizdom.option_text(question, wrong)).first
     lab.page.wait_for_function("(el) => el.checked", arg=option.element_handle(), timeout=harness.RENDER_TIMEOUT)

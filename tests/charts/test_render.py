@@ -119,3 +119,19 @@ def test_offline_check_reports_other_renderers() -> None:
     assert not ok and "kz.setup()" in why
     ok, _ = render.is_offline_safe()
     assert ok
+
+
+def test_fast_display_gives_the_same_bundle_as_altair(all_charts) -> None:
+    """Does a helper chart's display skip re-validation yet produce exactly altair's validated bundle?"""
+    for name, chart in all_charts.items():
+        fast = chart._repr_mimebundle_()
+        slow = type(chart)._repr_mimebundle_(chart)
+        assert fast == slow, name
+
+
+def test_modified_helper_chart_is_validated_again(all_charts) -> None:
+    """Does any change to a helper chart drop the fast path, so altair validates the copy?"""
+    chart = all_charts["timeline"]
+    changed = chart.properties(width=300)
+    assert "_repr_mimebundle_" in vars(chart) and "_repr_mimebundle_" not in vars(changed)
+    assert "_repr_mimebundle_" not in chart.to_dict()

@@ -41,7 +41,7 @@ def test_every_type_right_answer_through_the_widget(kz_home, qid):
     _set(w, L00[qid][1])
     w.check_button.click()
     assert "✅</span> Correct" in w.feedback.value and w.result.correct
-    assert "Why:" in w.explanation.value and "Attempts: 1" in w.feedback.value
+    assert "Why:" in w.explanation and "Attempts: 1" in w.feedback.value
 
 
 @pytest.mark.parametrize("qid", L00)
@@ -103,7 +103,7 @@ def test_rerun_restores_last_answer_and_result(kz_home, qid):
     again = kz.quiz.ask(qid)
     assert again.answer == first.answer
     assert again.result == first.result and "Restored from your last attempt" in again.feedback.value
-    assert "Attempts: 2" in again.feedback.value and again.explanation.value
+    assert "Attempts: 2" in again.feedback.value and again.explanation
 
 
 def test_restore_works_in_a_new_process(kz_home):
@@ -123,7 +123,7 @@ def test_reset_clears_the_form_but_keeps_attempts(kz_home):
     _set(w, ["a"])
     w.check_button.click()
     w.reset_button.click()
-    assert w.answer == [] and w.result is None and w.explanation.value == ""
+    assert w.answer == [] and w.result is None and w.explanation == ""
     assert "Not quite" not in w.feedback.value and "Attempts: 1" in w.feedback.value
     assert len(kz.progress.attempts()) == 1
 
@@ -159,7 +159,7 @@ def test_only_theme_variables_set_colours(kz_home):
     w = kz.quiz.ask("l00-first-steps")
     _set(w, ["c", "b", "d", "a"])
     w.check_button.click()
-    html = w.prompt.value + w.feedback.value + w.explanation.value + str(w.layout.border)
+    html = w.prompt.value + w.feedback.value + w.explanation + str(w.layout.border)
     colours = re.findall(r"(?:color|background|border[a-z-]*)\s*:\s*([^;'\"]+)", html)
     assert colours and all("var(--jp-" in c for c in colours if c.strip() not in ("0", "none")), colours
 
@@ -192,7 +192,7 @@ def test_xss_is_escaped_in_the_widget(kz_home, xss_bank):
             for box, option in zip(w.inputs, reversed(w.question.options)):
                 box.value = option.id
         w.check_button.click()
-        shown = w.prompt.value + w.feedback.value + w.explanation.value
+        shown = w.prompt.value + w.feedback.value + w.explanation
         assert "<script" not in shown and "<img" not in shown, (qid, shown)
         assert "&lt;script&gt;" in shown or "&lt;img" in shown
         data, _ = DisplayFormatter().format(w)
