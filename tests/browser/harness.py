@@ -179,18 +179,6 @@ class LabServer:
             except OSError:
                 pass
 
-    def kernel_pids(self) -> list[int]:
-        """PIDs of this server's kernel processes (children running ipykernel)."""
-        if not self.process:
-            return []
-        out = subprocess.run(["ps", "-o", "pid=,ppid=,args=", "-e"], capture_output=True, text=True).stdout
-        pids = []
-        for line in out.splitlines():
-            pid, ppid, args = line.strip().split(None, 2)
-            if int(ppid) == self.process.pid and "ipykernel" in args:
-                pids.append(int(pid))
-        return pids
-
     def stop(self) -> None:
         if not self.process or self.process.poll() is not None:
             return
@@ -224,6 +212,7 @@ class LabPage:
                            lambda route: route.abort())
         self.page = self.context.new_page()
         self.page.on("console", self._on_console)
+        self.page.on("websocket", lambda ws: self.requests.append(ws.url))
         self.page.set_default_timeout(CLICK_TIMEOUT)
 
     def _on_console(self, message) -> None:
@@ -294,11 +283,11 @@ class LabPage:
             }""", timeout=timeout, polling=250)
 
     def save(self) -> None:
-        self.page.keyboard.press("Control+s")
-        self.page.wait_for_function(
-            "() => !document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-mod-dirty')"
-            " && ![...document.querySelectorAll('.lm-TabBar-tab.jp-mod-current')]"
-            ".some(t => t.classList.contains('jp-mod-dirty'))", timeout=CLICK_TIMEOUT)
+        """File ▸ Save Notebook, and wait for the server to answer the save (PUT /api/contents/…)."""
+        with self.page.expect_response(lambda r: "/api/contents/" in r.url and r.request.method == "PUT",
+                                       timeout=CLICK_TIMEOUT) as response:
+            self.menu("File", "Save Notebook")
+        assert response.value.ok, f"saving failed: HTTP {response.value.status}"
 
     def close_all_tabs(self) -> None:
         self.menu("File", "Close All Tabs")

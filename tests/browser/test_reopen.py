@@ -35,7 +35,7 @@ def test_reopened_lesson_restores_answer_and_result(lab: harness.LabPage, lab_se
     quiz.scroll_into_view_if_needed()
     first = quizdom.submit(lab.page, quiz, question, [wrong])
     assert first.strip() and not quizdom.is_success(first)
-    lab.menu("File", "Save Notebook")
+    lab.save()
     lab.close_all_tabs()
     lab_server.delete_kernels()
     assert lab_server.kernels() == []
