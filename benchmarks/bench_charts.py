@@ -32,11 +32,12 @@ if str(ROOT) not in sys.path:
 REPEATS = 15
 
 
-def _output_bytes(bundle: dict) -> int:
-    """Bytes one display_data output adds to a saved notebook."""
+def _output_bytes(bundle) -> int:
+    """Bytes one display_data output adds to a saved notebook (nbformat writes indent=1)."""
     import nbformat
 
-    out = nbformat.v4.new_output("display_data", data=bundle)
+    data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
+    out = nbformat.v4.new_output("display_data", data=data, metadata=metadata)
     return len(json.dumps(out, indent=1, ensure_ascii=False).encode())
 
 

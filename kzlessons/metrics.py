@@ -14,7 +14,7 @@ sentence for bad input (negative values, NaN, empty input, unknown votes).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 __all__ = ["shares", "hhi", "top_share", "agreement", "vote_value", "ideal_point_distance", "VOTE_VALUES"]

@@ -365,8 +365,9 @@ def timeline(
         y=alt.Y("category:N", title="Category", sort=present),
         color=alt.Color("category:N", scale=alt.Scale(domain=present, range=colours), legend=None),
         shape=alt.Shape("category:N", legend=None),
-        opacity=alt.condition("category_pick == null || datum.category == category_pick",
-                              alt.value(0.95), alt.value(0.08)),
+        # a channel object, not alt.condition(...): the latter's dict is re-validated on every build
+        opacity=alt.OpacityValue(0.08, condition={
+            "test": "category_pick == null || datum.category == category_pick", "value": 0.95}),
         tooltip=tooltip,
     ).add_params(pick, zoom)
 

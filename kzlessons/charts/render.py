@@ -9,14 +9,25 @@ frontend: no script is fetched, and a saved chart costs only its JSON (a few KB
 plus its data), instead of ~900 KB for altair's ``inline`` HTML template.
 
 Every bundle also carries ``text/plain``: the chart's text description, which
-is what GitHub, nbviewer-less viewers, screen readers in plain-text views and
-``nbval`` see.
+is what plain-text views, screen readers in those views and ``nbval`` see.
+
+Every bundle also carries a tiny static ``image/png`` (2 KB, ``preview.png``:
+"Interactive chart: it draws in JupyterLab or Voila …"). Without it, JupyterLab's
+Vega renderer rasterises each drawn chart and *adds* that PNG to the output on
+save (measured: 50–150 KB per chart), which breaks the ~100 KB-per-chart budget;
+it skips this when an ``image/png`` is already present. Static viewers (GitHub)
+show the preview note instead of a picture.
+
+Output metadata sets vega-embed options: SVG renderer (ARIA roles on marks) and an
+actions menu limited to PNG/SVG export (no "Open in Vega Editor" link to the web).
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +36,13 @@ MIMETYPE = "application/vnd.vegalite.v5+json"
 SCHEMA_V5 = "https://vega.github.io/schema/vega-lite/v5.json"
 #: Rows altair may inline per dataset before it refuses (aggregate first; keeps outputs small).
 MAX_ROWS = 5000
+
+PREVIEW_PNG = Path(__file__).with_name("preview.png")
+#: vega-embed options passed through output metadata (JupyterLab reads ``embed_options``).
+EMBED_OPTIONS: dict[str, Any] = {
+    "renderer": "svg",
+    "actions": {"export": True, "source": False, "compiled": False, "editor": False},
+}
 
 _REMOTE = re.compile(r"""(?:<script[^>]+src\s*=\s*["']?\s*(?:https?:)?//)|(?:import\s*(?:\(|[^;]*?from)\s*["'](?:https?:)?//)|(?:https?://cdn\.|jsdelivr|unpkg\.com|esm\.sh)""", re.I)
 
@@ -56,9 +74,24 @@ def text_of(spec: dict[str, Any]) -> str:
     return f"Chart: {title}" if title else "Chart (no description given)."
 
 
-def renderer(spec: dict[str, Any], **_: Any) -> dict[str, Any]:
-    """The altair renderer: Vega-Lite 5 JSON + the text description; no HTML, no scripts."""
-    return {MIMETYPE: to_v5(spec), "text/plain": text_of(spec)}
+@lru_cache(maxsize=1)
+def _preview() -> str:
+    return base64.b64encode(PREVIEW_PNG.read_bytes()).decode("ascii")
+
+
+def renderer(spec: dict[str, Any], **_: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The altair renderer: (mime bundle, metadata). Vega-Lite 5 JSON, the text description and
+    the small static preview PNG; no HTML, no scripts."""
+    data = {MIMETYPE: to_v5(spec), "image/png": _preview(), "text/plain": text_of(spec)}
+    return data, {MIMETYPE: {"embed_options": EMBED_OPTIONS}}
+
+
+def bundle(chart: Any) -> dict[str, Any]:
+    """The mime data a chart displays with under the active renderer (metadata dropped)."""
+    out = chart._repr_mimebundle_()
+    if isinstance(out, tuple):
+        out = out[0]
+    return out or {}
 
 
 def remote_references(bundle: dict[str, Any] | str) -> list[str]:
@@ -75,10 +108,14 @@ def remote_references(bundle: dict[str, Any] | str) -> list[str]:
     >>> remote_references(renderer({"mark": "point", "data": {"url": "https://example.org/x.csv"}}))
     ['data loaded from https://example.org/x.csv']
     """
+    if isinstance(bundle, tuple):
+        bundle = {**bundle[0], **{f"metadata {k}": v for k, v in bundle[1].items()}}
     if isinstance(bundle, str):
         bundle = {"text/html": bundle}
     found: list[str] = []
     for mime, content in bundle.items():
+        if mime == "image/png":
+            continue
         if isinstance(content, str):
             if _REMOTE.search(content):
                 found.append(f"script or module loaded from the web in {mime}")
@@ -138,6 +175,8 @@ def is_offline_safe() -> tuple[bool, str]:
 
     probe = alt.Chart(pd.DataFrame({"x": [1, 2]}), description="probe").mark_point().encode(x="x:Q")
     remote = remote_references(probe._repr_mimebundle_() or {})
+    if not remote and not bundle(probe).get(MIMETYPE):
+        return False, "the kzlessons renderer produced no Vega-Lite output."
     if remote:
         return False, "a chart output refers to the web: " + "; ".join(remote) + "."
     return True, "charts render offline (Vega-Lite 5 JSON drawn by JupyterLab itself)."

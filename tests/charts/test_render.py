@@ -32,10 +32,10 @@ def test_setup_is_idempotent_and_quiet() -> None:
 
 
 def test_bundle_is_vegalite5_json_plus_text(all_charts) -> None:
-    """Does every chart render to exactly the Vega-Lite 5 mimetype plus text/plain, with no HTML?"""
+    """Does every chart render to the Vega-Lite 5 mimetype, text/plain and the static preview, with no HTML?"""
     for name, chart in all_charts.items():
-        bundle = chart._repr_mimebundle_()
-        assert set(bundle) == {render.MIMETYPE, "text/plain"}, name
+        bundle = render.bundle(chart)
+        assert set(bundle) == {render.MIMETYPE, "image/png", "text/plain"}, name
         assert bundle[render.MIMETYPE]["$schema"].endswith("/v5.json")
         assert bundle["text/plain"] == kz.charts.describe(chart)
 
@@ -43,9 +43,9 @@ def test_bundle_is_vegalite5_json_plus_text(all_charts) -> None:
 def test_no_chart_output_references_a_remote_url(all_charts) -> None:
     """Is every helper's output free of remote script URLs and remote data URLs?"""
     for name, chart in all_charts.items():
-        bundle = chart._repr_mimebundle_()
-        assert render.remote_references(bundle) == [], name
-        text = json.dumps(bundle)
+        data, metadata = chart._repr_mimebundle_()
+        assert render.remote_references((data, metadata)) == [], name
+        text = json.dumps([data, metadata])
         for needle in ("<script", "cdn.jsdelivr", "unpkg.com", "esm.sh", '"url":'):
             assert needle not in text, (name, needle)
 
@@ -61,7 +61,12 @@ def test_remote_reference_detector_catches_altairs_default_renderer() -> None:
 def test_each_chart_fits_the_size_budget(all_charts) -> None:
     """Is each chart's saved output under 100 KB?"""
     for name, chart in all_charts.items():
-        size = len(json.dumps(chart._repr_mimebundle_()).encode())
+        import nbformat
+
+        data, metadata = chart._repr_mimebundle_()
+        output = nbformat.v4.new_output("display_data", data=data, metadata=metadata)
+        # nbformat saves with indent=1: JSON outputs are pretty-printed, so measure it that way
+        size = len(json.dumps(output, indent=1, ensure_ascii=False).encode())
         assert size < BUDGET, f"{name}: {size / 1024:.0f} KB"
 
 
@@ -69,7 +74,7 @@ def test_each_chart_fits_the_size_budget(all_charts) -> None:
 def test_specs_compile_with_vegalite_5(all_charts, version: str) -> None:
     """Do the specs compile with Vega-Lite 5.8 (near JupyterLab's bundled 5.6) and with 6.4?"""
     for name, chart in all_charts.items():
-        spec = chart._repr_mimebundle_()[render.MIMETYPE]
+        spec = render.bundle(chart)[render.MIMETYPE]
         vega = vlc.vegalite_to_vega(spec, vl_version=version)
         assert vega["marks"], name
 
@@ -77,7 +82,7 @@ def test_specs_compile_with_vegalite_5(all_charts, version: str) -> None:
 def test_compiled_vega_carries_the_description(all_charts) -> None:
     """Does the compiled Vega spec keep the text alternative (Vega uses it as the view's ARIA label)?"""
     for name, chart in all_charts.items():
-        vega = vlc.vegalite_to_vega(chart._repr_mimebundle_()[render.MIMETYPE], vl_version="5.8")
+        vega = vlc.vegalite_to_vega(render.bundle(chart)[render.MIMETYPE], vl_version="5.8")
         assert vega["description"] == kz.charts.describe(chart), name
 
 
@@ -112,6 +117,22 @@ def test_save_works_without_network(tmp_path: Path) -> None:
     assert (tmp_path / "m.svg").stat().st_size > 10_000
 
 
+def test_preview_png_stops_jupyterlab_adding_a_big_png(all_charts) -> None:
+    """Does every output carry the small preview PNG (JupyterLab adds a 50–150 KB raster when none is present)?"""
+    import base64
+
+    for name, chart in all_charts.items():
+        png = base64.b64decode(render.bundle(chart)["image/png"])
+        assert png.startswith(b"\x89PNG") and len(png) < 4096, name
+
+
+def test_embed_options_drop_the_web_editor_link(all_charts) -> None:
+    """Do the output metadata select the SVG renderer and hide the 'Open in Vega Editor' action?"""
+    _, metadata = all_charts["timeline"]._repr_mimebundle_()
+    options = metadata[render.MIMETYPE]["embed_options"]
+    assert options["renderer"] == "svg" and options["actions"]["editor"] is False
+
+
 def test_offline_check_reports_other_renderers() -> None:
     """Does is_offline_safe() say no (with the reason) when altair's CDN renderer is active?"""
     with alt.renderers.enable("default"):
@@ -126,6 +147,7 @@ def test_fast_display_gives_the_same_bundle_as_altair(all_charts) -> None:
     for name, chart in all_charts.items():
         fast = chart._repr_mimebundle_()
         slow = type(chart)._repr_mimebundle_(chart)
+        assert isinstance(fast, tuple)
         assert fast == slow, name
 
 
