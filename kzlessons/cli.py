@@ -7,6 +7,7 @@ Every handler takes the remaining arguments and returns an exit status.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -45,7 +46,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     target, _ = VERBS[verb]
     module_name, func_name = target.split(":")
     handler = getattr(importlib.import_module(module_name), func_name)
-    return int(handler(rest) or 0)
+    try:
+        return int(handler(rest) or 0)
+    except BrokenPipeError:  # output piped into a reader that stopped early, e.g. `| head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover
