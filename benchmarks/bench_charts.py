@@ -41,15 +41,6 @@ def _output_bytes(bundle) -> int:
     return len(json.dumps(out, indent=1, ensure_ascii=False).encode())
 
 
-def _median_time(fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(REPEATS):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
-
-
 def _paired_times(helper: Callable[[], object], bare: Callable[[], object]) -> tuple[float, float]:
     """Median times of helper (kzlessons renderer) and bare (altair default renderer), interleaved
     run by run so that load from other processes hits both alike."""

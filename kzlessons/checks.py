@@ -25,13 +25,24 @@ _WIDGET_EXTENSION = "@jupyter-widgets/jupyterlab-manager"
 
 @dataclass
 class Report:
-    """What the checks found: facts to print, and problems (one sentence each)."""
+    """What the checks found: facts to print, and problems (one sentence each).
+
+    >>> report = Report(lines=["python      3.12"], problems=["altair is not installed; run 'pip install altair'."])
+    >>> report.ok
+    False
+    >>> print(report.text())
+    python      3.12
+    <BLANKLINE>
+    1 problem(s):
+      ✗ altair is not installed; run 'pip install altair'.
+    """
 
     lines: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
+        """True when no problem was found."""
         return not self.problems
 
     def text(self) -> str:

@@ -29,7 +29,12 @@ def _usage() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one verb; returns its exit status."""
+    """Run one verb; returns its exit status (2 for an unknown verb).
+
+    >>> main(["--version"])
+    kzlessons 0.1.0
+    0
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in {"-h", "--help", "help"}:
         print(_usage())

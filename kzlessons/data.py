@@ -132,10 +132,9 @@ def _damaged(path: Path, what: str) -> DataFileError:
     return DataFileError(f"The data file {path} {what}. Rebuild the data with {REBUILD}.")
 
 
-def _read(name: str, res: dict[str, Any]):
+def _read(path: Path, res: dict[str, Any]):
     import pandas as pd
 
-    path = data_dir() / res["path"]
     fields = res["schema"]["fields"]
     expected = [f["name"] for f in fields]
     dtypes, dates = _read_options(fields)
@@ -188,24 +187,29 @@ def load(name: str) -> pd.DataFrame:
     kzlessons.data.DatasetNotFound: There is no dataset called 'trades'. Did you mean 'trade'? ...
     """
     res = _resource(name)
-    path = data_dir() / res["path"]
+    folder = data_dir()
+    path = folder / res["path"]
     try:
         stat = path.stat()
         stamp: tuple[float, int] | None = (stat.st_mtime, stat.st_size)
     except OSError:
         stamp = None
-    key = (data_dir(), name)
+    key = (folder, name)
     cached = _frame_cache.get(key)
     if stamp is not None and cached and cached[:2] == stamp:
         return cached[2].copy()
-    frame = _read(name, res)
+    frame = _read(path, res)
     if stamp is not None:
         _frame_cache[key] = (*stamp, frame)
     return frame.copy()
 
 
 def clear_cache() -> None:
-    """Forget loaded datasets and the parsed descriptor (the next load reads the files again)."""
+    """Forget loaded datasets and the parsed descriptor (the next load reads the files again).
+
+    >>> clear_cache(); "trade" in names()
+    True
+    """
     _frame_cache.clear()
     _descriptor_cache.clear()
 

@@ -180,7 +180,11 @@ def _first_lesson(folder: Path) -> str | None:
 
 
 def lab_command(folder: Path, extra: Sequence[str] = ()) -> list[str]:
-    """The ``jupyter lab`` command line that opens lesson 00 in ``folder``."""
+    """The ``jupyter lab`` command line that opens lesson 00 in ``folder``.
+
+    >>> lab_command(notebooks_dir())[1:4]
+    ['-m', 'jupyterlab', '00_start_here.ipynb']
+    """
     command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}"]
     first = _first_lesson(folder)
     if first:
@@ -224,7 +228,11 @@ def lab_main(argv: Sequence[str] | None = None) -> int:
 
 
 def lesson_files(source: str | os.PathLike[str] | None = None) -> list[str]:
-    """File names of the lessons, in order (``00_start_here.ipynb`` …)."""
+    """File names of the lessons, in order (``00_start_here.ipynb`` …).
+
+    >>> lesson_files()[0]
+    '00_start_here.ipynb'
+    """
     source = Path(source) if source is not None else notebooks_dir()
     return sorted(p.name for p in source.glob("[0-9][0-9]_*.ipynb"))
 

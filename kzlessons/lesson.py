@@ -139,7 +139,13 @@ def problems(meta: dict[str, Any], *, filename: str | None = None,
 
 
 def lessons(folder: Path | str | None = None) -> list[dict[str, Any]]:
-    """Metadata of every lesson notebook, in lesson order (notebooks without it are skipped)."""
+    """Metadata of every lesson notebook, in lesson order (notebooks without it are skipped).
+
+    Each dict also carries ``_path``, the notebook it came from.
+
+    >>> [m["id"] for m in lessons()][:3]
+    ['00', '01', '02']
+    """
     folder = Path(folder) if folder else _notebooks_dir()
     out = []
     for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")):
@@ -182,8 +188,8 @@ class Header:
     def _repr_html_(self) -> str:
         m = self.meta
         e = html.escape
-        parts = [f'<section class="kzlessons-header" aria-label="Lesson overview" '
-                 f'style="border-left:4px solid #0072B2;padding:0.4em 0.9em;margin:0.3em 0">',
+        parts = ['<section class="kzlessons-header" aria-label="Lesson overview" '
+                 'style="border-left:4px solid #0072B2;padding:0.4em 0.9em;margin:0.3em 0">',
                  f"<h2 style='margin:0.1em 0'>Lesson {e(str(m.get('id', '')))}: {e(str(m.get('title', '')))}</h2>",
                  f"<p><strong>Time:</strong> about {e(str(m.get('minutes', '?')))} minutes"]
         if m.get("prerequisites"):
@@ -227,26 +233,24 @@ def _current_notebook() -> Path | None:
 
 
 def _citations(names: Sequence[str]) -> dict[str, str]:
-    out = {}
-    try:
-        from . import data
+    """Citations of the named datasets; a header still shows when the data are missing."""
+    from . import data
 
-        for n in names:
-            try:
-                out[n] = data.cite(n)
-            except Exception:
-                pass
-    except Exception:
-        pass
+    out = {}
+    for n in names:
+        try:
+            out[n] = data.cite(n)
+        except (KeyError, data.DataFileError):
+            continue
     return out
 
 
-def header(lesson: str | os.PathLike | None = None, *, show: bool = True) -> Header | None:
+def header(lesson: str | os.PathLike | dict[str, Any] | None = None, *, show: bool = True) -> Header | None:
     """Show the lesson's header (title, minutes, objectives, prerequisites, data).
 
     Args:
-        lesson: a lesson id such as ``"02"``, or a notebook path. Without it, the
-            current notebook is found from the Jupyter session (``JPY_SESSION_NAME``).
+        lesson: a lesson id such as ``"02"``, a notebook path or a notebook dict. Without
+            it, the current notebook is found from the Jupyter session (``JPY_SESSION_NAME``).
         show: display it (default); with ``show=False`` return the Header instead.
 
     >>> h = header({"metadata": {"kzlessons": {"id": "00", "title": "Start here", "minutes": 30,
@@ -280,13 +284,17 @@ def _cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def syllabus(folder: Path | str | None = None) -> str:
+def syllabus(folder: Path | str | None = None, *, rows: list[dict[str, Any]] | None = None) -> str:
     """The syllabus as a Markdown table, one row per lesson, from the notebooks' metadata.
+
+    ``rows`` may pass metadata already read with :func:`lessons` (else ``folder`` is read).
 
     >>> print(syllabus("/nonexistent").splitlines()[0])
     # Syllabus
+    >>> print(syllabus(rows=[{"id": "00", "title": "Start", "minutes": 30}]).splitlines()[-1])
+    1 lesson, about 30 minutes in all (0.5 hours).
     """
-    rows = lessons(folder)
+    rows = lessons(folder) if rows is None else rows
     out = ["# Syllabus", "",
            "| # | Lesson | Minutes | You will be able to … | Before this | Data | Sources |",
            "|---|---|---:|---|---|---|---|"]
@@ -298,7 +306,8 @@ def syllabus(folder: Path | str | None = None) -> str:
             _cell(", ".join(m.get("sources", []))),
         ]) + " |")
     total = sum(m.get("minutes", 0) for m in rows if isinstance(m.get("minutes"), int))
-    out += ["", f"{len(rows)} lessons, about {total} minutes in all ({total / 60:.1f} hours)."]
+    count = f"{len(rows)} lesson" + ("" if len(rows) == 1 else "s")
+    out += ["", f"{count}, about {total} minutes in all ({total / 60:.1f} hours)."]
     return "\n".join(out) + "\n"
 
 
@@ -313,8 +322,10 @@ def syllabus_main(argv: Sequence[str] | None = None) -> int:
     if not folder.is_dir():
         print(f"kzlessons syllabus: no notebooks folder at {folder}.", file=sys.stderr)
         return 1
-    missing = [p.name for p in sorted(folder.glob("[0-9][0-9]_*.ipynb")) if not _has_meta(p)]
-    text = syllabus(folder)
+    rows = lessons(folder)  # read each notebook once, for the table and for the warnings
+    listed = {Path(m["_path"]).name for m in rows}
+    missing = [p.name for p in sorted(folder.glob("[0-9][0-9]_*.ipynb")) if p.name not in listed]
+    text = syllabus(folder, rows=rows)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"Wrote the syllabus to {args.output}.")
@@ -325,10 +336,3 @@ def syllabus_main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
     return 1 if missing else 0
 
-
-def _has_meta(path: Path) -> bool:
-    try:
-        metadata(path)
-        return True
-    except (ValueError, json.JSONDecodeError):
-        return False

@@ -14,6 +14,7 @@ sentence for bad input (negative values, NaN, empty input, unknown votes).
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -43,11 +44,14 @@ def _number(x: Any, what: str) -> float:
 
 def _values(values: Any) -> tuple[list[Any] | None, list[float], str]:
     """(keys or None, numbers, kind) from a Mapping, a pandas Series or a sequence."""
+    if getattr(values, "ndim", 1) != 1:
+        raise ValueError(f"Expected one column of numbers, not a {type(values).__name__} with "
+                         f"{getattr(values, 'ndim', '?')} dimensions; pick one column, e.g. table['value'].")
     if isinstance(values, Mapping):
         keys = list(values.keys())
         raw = list(values.values())
         kind = "dict"
-    elif hasattr(values, "index") and hasattr(values, "to_numpy") and getattr(values, "ndim", 1) == 1:
+    elif hasattr(values, "index") and hasattr(values, "to_numpy"):
         keys = list(values.index)
         raw = list(values.to_numpy())
         kind = "series"
@@ -86,13 +90,13 @@ def shares(values: Any) -> Any:
     ValueError: All values are zero, so there are no shares to compute.
     """
     keys, raw, kind = _values(values)
-    numbers = [_number(v, "values") for v in raw]
-    if not numbers:
+    amounts = [_number(v, "values") for v in raw]
+    if not amounts:
         return {} if kind == "dict" else ([] if kind == "list" else values.astype(float))
-    total = math.fsum(numbers)
+    total = math.fsum(amounts)
     if total == 0:
         raise ValueError("All values are zero, so there are no shares to compute.")
-    result = [v / total for v in numbers]
+    result = [v / total for v in amounts]
     if kind == "dict":
         return dict(zip(keys, result))
     if kind == "series":
@@ -105,16 +109,16 @@ _to_shares = shares  # the name ``shares`` is also a parameter below
 
 def _share_list(values: Any, what: str = "shares") -> list[float]:
     _, raw, _ = _values(values)
-    numbers = [_number(v, what) for v in raw]
-    if not numbers:
+    amounts = [_number(v, what) for v in raw]
+    if not amounts:
         raise ValueError(f"No {what} given: the input is empty.")
-    total = math.fsum(numbers)
+    total = math.fsum(amounts)
     if abs(total - 1) > SUM_TOLERANCE:
         raise ValueError(
             f"The {what} sum to {total:.6g}, not 1. Pass fractions that add up to 1 "
             "(use shares(values) to turn raw values into shares), or normalize=True."
         )
-    return numbers
+    return amounts
 
 
 def hhi(shares: Any, *, normalize: bool = False) -> float:
@@ -146,8 +150,7 @@ def hhi(shares: Any, *, normalize: bool = False) -> float:
     ValueError: The shares sum to 0.9, not 1. Pass fractions that add up to 1 (use shares(values) to turn raw values into shares), or normalize=True.
     """
     values = _to_shares(shares) if normalize else shares
-    numbers = _share_list(values)
-    return round(math.fsum(s * s for s in numbers), 12)
+    return round(math.fsum(s * s for s in _share_list(values)), 12)
 
 
 def top_share(shares: Any, n: int = 1, *, normalize: bool = False) -> float:
@@ -166,11 +169,11 @@ def top_share(shares: Any, n: int = 1, *, normalize: bool = False) -> float:
     ...
     ValueError: n must be a whole number of at least 1; got 0.
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
         raise ValueError(f"n must be a whole number of at least 1; got {n!r}.")
     values = _to_shares(shares) if normalize else shares
-    numbers = sorted(_share_list(values), reverse=True)
-    return round(math.fsum(numbers[:n]), 12)
+    ranked = sorted(_share_list(values), reverse=True)
+    return round(math.fsum(ranked[:int(n)]), 12)
 
 
 def vote_value(vote: Any) -> float | None:
@@ -193,7 +196,7 @@ def vote_value(vote: Any) -> float | None:
             return VOTE_VALUES[key]
         if key in _ABSENT:
             return None
-    elif isinstance(vote, (int, float)) and not isinstance(vote, bool):
+    elif isinstance(vote, numbers.Real) and not isinstance(vote, bool):
         if math.isnan(vote):
             return None
         if float(vote) in (1.0, 0.5, 0.0):

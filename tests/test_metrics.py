@@ -124,3 +124,19 @@ def test_ideal_point_distance() -> None:
     b = pd.Series({2000: -1.0, 2001: 0.0, 2002: 0.5, 2003: 1.0})
     d = m.ideal_point_distance(a, b)
     assert isinstance(d, pd.Series) and d.to_dict() == {2000: 2.0, 2002: 1.0}
+
+
+def test_numpy_integers_are_accepted_where_whole_numbers_are() -> None:
+    """Do top_share(n=numpy int) and vote_value(numpy int) work like plain ints?"""
+    import numpy as np
+
+    assert m.top_share([0.5, 0.3, 0.2], np.int64(2)) == 0.8
+    assert m.vote_value(np.int64(1)) == 1.0
+
+
+def test_a_table_gets_a_plain_error() -> None:
+    """Does passing a whole DataFrame to shares() say to pick one column?"""
+    import pandas as pd
+
+    with pytest.raises(ValueError, match="one column"):
+        m.shares(pd.DataFrame({"a": [1, 2], "b": [3, 4]}))

@@ -108,9 +108,20 @@ def caption(dataset: str | None = None, source: str | None = None, limit: int = 
     return "Source: " + text
 
 
-def _title(text: str, dataset: str | None, source: str | None) -> alt.Title:
+def _labels(text: str, parts: list[str], dataset: str | None, source: str | None) -> dict[str, Any]:
+    """The ``title`` (with the source caption as subtitle) and ``description`` of a helper chart.
+
+    The description is ``parts`` joined into one paragraph, ending with the caption sentence.
+
+    >>> labels = _labels("Trade", ["Bars of trade."], None, "IMF (2021)")
+    >>> labels["description"]
+    'Bars of trade. Source: IMF (2021).'
+    """
     cap = caption(dataset, source)
-    return alt.Title(text, subtitle=[cap]) if cap else alt.Title(text)
+    if not cap:
+        return {"title": alt.Title(text), "description": " ".join(parts)}
+    sentence = cap if cap.endswith(".") else cap + "."
+    return {"title": alt.Title(text, subtitle=[cap]), "description": " ".join([*parts, sentence])}
 
 
 def _finish(chart: Any) -> Any:
@@ -282,13 +293,8 @@ def partner_shares(
     if changes:
         parts.append(f"Change from {y0} to {y1}: " + "; ".join(changes) + ".")
     parts.append("Each group keeps its colour, point shape and line dash in every lesson.")
-    cap = caption(dataset, source)
-    if cap:
-        parts.append(cap if cap.endswith(".") else cap + ".")
-    description = " ".join(parts)
-
-    return _finish(alt.layer(*layers, data=agg, title=_title(text, dataset, source),
-                             description=description, width=WIDTH, height=320))
+    return _finish(alt.layer(*layers, data=agg, **_labels(text, parts, dataset, source),
+                             width=WIDTH, height=320))
 
 
 # ---------------------------------------------------------------- timeline
@@ -381,11 +387,8 @@ def timeline(
         "Use the Category menu to show one category; hover a point for the event's title and "
         "sources; drag to pan and scroll to zoom in time.",
     ]
-    cap = caption(dataset, source)
-    if cap:
-        parts.append(cap if cap.endswith(".") else cap + ".")
     text = title or "Timeline of events by category"
-    return _finish(chart.properties(title=_title(text, dataset, source), description=" ".join(parts),
+    return _finish(chart.properties(**_labels(text, parts, dataset, source),
                                     width=WIDTH, height=max(160, 34 * len(present))))
 
 
@@ -493,13 +496,10 @@ def vote_comparison(
     blanks = len(chosen) * len(order_items) - len(slim)
     if blanks > 0:
         parts.append(f"{blanks} blank cells have no record in the data (not the same as absent).")
-    cap = caption(dataset, source)
-    if cap:
-        parts.append(cap if cap.endswith(".") else cap + ".")
     text = title or "How countries voted"
     step = 26
     return _finish(alt.layer(
-        cells, letters, data=slim, title=_title(text, dataset, source), description=" ".join(parts),
+        cells, letters, data=slim, **_labels(text, parts, dataset, source),
         width=min(WIDTH, max(200, 70 * len(order_items))), height=step * len(chosen),
     ))
 
@@ -523,8 +523,14 @@ def _events_frame(events: Any, dataset_events: str = "events") -> pd.DataFrame:
         raise ValueError("events must be a table with date and title columns, a {date: label} "
                          "mapping, or a list of event ids such as ['E012', 'E040'].")
     out = out.copy()
-    out["date"] = pd.to_datetime(out["date"].astype(str) if not pd.api.types.is_datetime64_any_dtype(out["date"])
-                                 else out["date"])
+    if not pd.api.types.is_datetime64_any_dtype(out["date"]):
+        text = out["date"].astype(str)
+        parsed = pd.to_datetime(text, errors="coerce", format="mixed")
+        bad = list(text[parsed.isna()])
+        if bad:
+            raise ValueError(f"Event date {listing([repr(b) for b in bad[:3]])} cannot be read as a date. "
+                             "Write dates like '2015-08-20'.")
+        out["date"] = parsed
     return out
 
 
@@ -601,9 +607,10 @@ def time_series(
             names = [g for g in PARTNER_GROUPS if g in names]
             c_scale, d_scale = colour_scale(names), dash_scale(names)
         else:
-            dashes = [[1, 0], [8, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3], [12, 4]]
-            c_scale = {"domain": names, "range": [CATEGORY_COLOURS[i % 8] for i in range(len(names))]}
-            d_scale = {"domain": names, "range": [dashes[i % 7] for i in range(len(names))]}
+            dashes = dash_scale(PARTNER_GROUPS)["range"]  # the partner dashes, in turn
+            c_scale = {"domain": names,
+                       "range": [CATEGORY_COLOURS[i % len(CATEGORY_COLOURS)] for i in range(len(names))]}
+            d_scale = {"domain": names, "range": [dashes[i % len(dashes)] for i in range(len(names))]}
         s_title = series.replace("_", " ").capitalize()
         enc["color"] = alt.Color("series:N", title=s_title, scale=alt.Scale(**c_scale), sort=names)
         enc["strokeDash"] = alt.StrokeDash("series:N", title=s_title, scale=alt.Scale(**d_scale), sort=names)
@@ -651,12 +658,8 @@ def time_series(
                      f"({at(lo)}), highest {number(hi['y'])} ({at(hi)}).")
     if is_date and len(ev):
         parts.append("Marked events: " + "; ".join(f"{d} {t}" for d, t in zip(ev["date"], ev["event"])) + ".")
-    cap = caption(dataset, source)
-    if cap:
-        parts.append(cap if cap.endswith(".") else cap + ".")
     text = title or label_y
-    return _finish(alt.layer(*layers, title=_title(text, dataset, source), description=" ".join(parts),
-                             width=WIDTH, height=320))
+    return _finish(alt.layer(*layers, **_labels(text, parts, dataset, source), width=WIDTH, height=320))
 
 
 # ---------------------------------------------------------------- world map
@@ -765,9 +768,6 @@ def un_vote_map(
         parts.append(f"{len(hidden)} small states are too small to draw at this scale: "
                      f"{listing(hidden[:8])}{' …' if len(hidden) > 8 else ''}.")
     parts.append("Grey means no row in the data.")
-    cap = caption(dataset, source)
-    if cap:
-        parts.append(cap if cap.endswith(".") else cap + ".")
     text = title or (f"How the world voted on {resolution}" if resolution else "How the world voted")
-    return _finish(alt.layer(shapes, outline, title=_title(text, dataset, source),
-                             description=" ".join(parts), width=WIDTH, height=340).project("equalEarth"))
+    return _finish(alt.layer(shapes, outline, **_labels(text, parts, dataset, source),
+                             width=WIDTH, height=340).project("equalEarth"))

@@ -96,7 +96,7 @@ def partner_groups() -> list[str]:
         column = data.load("partners")["partner_group"]
     except Exception:  # data not built yet or not installed: use the fixed list
         return list(PARTNER_GROUPS)
-    if isinstance(column.dtype, __import__("pandas").CategoricalDtype):
+    if hasattr(column, "cat"):  # categorical: every group the codebook allows
         found = list(column.cat.categories)
     else:
         found = list(column.dropna().unique())

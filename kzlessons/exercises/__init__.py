@@ -20,14 +20,25 @@ from __future__ import annotations
 
 import html
 import importlib
+import numbers
+import pkgutil
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Verdict", "exercise", "check", "ids"]
+__all__ = ["Verdict", "ExerciseNotFound", "exercise", "check", "ids", "is_number", "type_name"]
 
 Checker = Callable[[Any], "Verdict"]
 _REGISTRY: dict[str, Checker] = {}
+_LESSON_MODULE = re.compile(r"^l\d{2}$")
+
+
+class ExerciseNotFound(KeyError):
+    """Raised by :func:`check` for an exercise id that no lesson defines."""
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0]) if self.args else ""
 
 
 @dataclass(frozen=True)
@@ -44,21 +55,34 @@ class Verdict:
 
     @classmethod
     def ok(cls, message: str) -> Verdict:
+        """A passing verdict.
+
+        >>> Verdict.ok("that is 4.").passed
+        True
+        """
         return cls(True, message)
 
     @classmethod
     def not_yet(cls, message: str) -> Verdict:
+        """A verdict that says what to try next.
+
+        >>> bool(Verdict.not_yet("add 2 and 2."))
+        False
+        """
         return cls(False, message)
 
     def __bool__(self) -> bool:
         return self.passed
 
+    def _label(self) -> tuple[str, str]:
+        return ("✅", "Well done") if self.passed else ("❌", "Not yet")
+
     def __repr__(self) -> str:
-        icon, word = ("✅", "Well done") if self.passed else ("❌", "Not yet")
+        icon, word = self._label()
         return f"{icon} {word}: {self.message}"
 
     def _repr_html_(self) -> str:
-        icon, word = ("✅", "Well done") if self.passed else ("❌", "Not yet")
+        icon, word = self._label()
         return (
             f'<div class="kz-verdict" role="status" aria-live="polite" '
             f'style="border-left:4px solid var(--jp-border-color1, #888);padding:0.3em 0.8em;'
@@ -68,43 +92,104 @@ class Verdict:
         )
 
 
-def exercise(exercise_id: str) -> Callable[[Checker], Checker]:
-    """Register ``func`` as the checker for ``exercise_id`` (``lNN-name``)."""
+def is_number(value: Any) -> bool:
+    """True for one real number (int, float, numpy scalar), False for bools and anything else.
+
+    >>> is_number(3), is_number(2.5), is_number(True), is_number("3")
+    (True, True, False, False)
+    """
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def type_name(value: Any) -> str:
+    """The type of ``value`` as a learner would name it in a message.
+
+    >>> type_name("nine"), type_name([1, 2])
+    ('str', 'list')
+    """
+    return type(value).__name__
+
+
+def exercise(exercise_id: str, *, unanswered: str | None = None) -> Callable[[Checker], Checker]:
+    """Register the decorated function as the checker for ``exercise_id`` (``lNN-name``).
+
+    Args:
+        exercise_id: the id notebooks pass to :func:`check`.
+        unanswered: what to do when ``answer`` is still the starter's ``None``. When
+            given, :func:`check` answers ``None`` with "`answer` is still None." and this
+            hint, and the checker only ever sees real answers.
+
+    >>> @exercise("l99-double", unanswered="Store 2 * 21 in `answer`.")
+    ... def _double(answer):
+    ...     return Verdict.ok("42.") if answer == 42 else Verdict.not_yet("multiply 2 by 21.")
+    >>> check("l99-double", None)
+    ❌ Not yet: `answer` is still None. Store 2 * 21 in `answer`.
+    """
 
     def register(func: Checker) -> Checker:
-        _REGISTRY[exercise_id] = func
+        if unanswered is None:
+            _REGISTRY[exercise_id] = func
+            return func
+
+        def checker(answer: Any) -> Verdict:
+            if answer is None:
+                return Verdict.not_yet(f"`answer` is still None. {unanswered}")
+            return func(answer)
+
+        _REGISTRY[exercise_id] = checker
         return func
 
     return register
 
 
 def _load_lesson(exercise_id: str) -> None:
+    """Import ``kzlessons.exercises.lNN`` for an id ``lNN-…`` (a missing module is simply not there)."""
     lesson = exercise_id.split("-", 1)[0]
-    if exercise_id not in _REGISTRY and lesson[:1] == "l" and lesson[1:].isdigit():
-        try:
-            importlib.import_module(f"{__name__}.{lesson}")
-        except ModuleNotFoundError:
-            pass
+    if exercise_id in _REGISTRY or not _LESSON_MODULE.match(lesson):
+        return
+    module = f"{__name__}.{lesson}"
+    try:
+        importlib.import_module(module)
+    except ModuleNotFoundError as error:
+        if error.name != module:  # a lesson module that exists but lacks a dependency: say so
+            raise
 
 
 def ids() -> list[str]:
-    """Every registered exercise id (loads all lesson modules)."""
-    for number in range(10):
-        _load_lesson(f"l{number:02d}-")
+    """Every registered exercise id (loads all lesson modules).
+
+    >>> "l02-hhi-by-year" in ids()
+    True
+    """
+    for info in pkgutil.iter_modules(__path__):
+        if _LESSON_MODULE.match(info.name):
+            _load_lesson(f"{info.name}-")
     return sorted(_REGISTRY)
 
 
 def check(exercise_id: str, answer: Any) -> Verdict:
-    """Check a learner's ``answer`` to the exercise ``exercise_id``."""
-    _load_lesson(exercise_id)
-    checker = _REGISTRY.get(exercise_id)
+    """Check a learner's ``answer`` to the exercise ``exercise_id``.
+
+    Never raises for an odd answer: a checker that crashes still gives a verdict.
+    An unknown ``exercise_id`` raises :class:`ExerciseNotFound` (a ``KeyError``)
+    listing the known ids.
+
+    >>> check("l01-count-integration", "nine")  # doctest: +ELLIPSIS
+    ❌ Not yet: `answer` should be a whole number, but it is a str. ...
+    """
+    if isinstance(exercise_id, str):
+        _load_lesson(exercise_id)
+    checker = _REGISTRY.get(exercise_id) if isinstance(exercise_id, str) else None
     if checker is None:
-        raise KeyError(f"No exercise called {exercise_id!r}. Known exercises: {', '.join(ids())}.")
+        raise ExerciseNotFound(
+            f"No exercise called {exercise_id!r}. Check the id in the cell above; "
+            f"known exercises: {', '.join(ids())}."
+        )
     try:
         verdict = checker(answer)
     except Exception as error:  # a learner's odd answer must never crash the check
         return Verdict.not_yet(
-            f"the check could not read your answer ({type(error).__name__}: {error}). "
+            f"the check could not read your answer ({type_name(error)}: {error}). "
             "Compare its type and shape with what the exercise asks for."
         )
     return verdict if isinstance(verdict, Verdict) else Verdict.not_yet(str(verdict))

@@ -11,10 +11,9 @@ False
 
 from __future__ import annotations
 
-import numbers
 from typing import Any
 
-from . import Verdict, exercise
+from . import Verdict, exercise, is_number, type_name
 
 CATEGORY = "integration"
 
@@ -30,7 +29,10 @@ def _category_counts() -> dict[str, int]:
     return events["category"].astype(str).value_counts().to_dict()
 
 
-@exercise("l01-count-integration")
+@exercise(
+    "l01-count-integration",
+    unanswered=f'Filter `events` to the rows whose category is "{CATEGORY}", then count them with len(...).',
+)
 def _check_count_integration(answer: Any) -> Verdict:
     """Is ``answer`` the number of ``integration`` events?"""
     import pandas as pd
@@ -39,11 +41,6 @@ def _check_count_integration(answer: Any) -> Verdict:
     expected = int(counts.get(CATEGORY, 0))
     total = int(sum(counts.values()))
 
-    if answer is None:
-        return Verdict.not_yet(
-            "`answer` is still None. Filter `events` to the rows whose category is "
-            f'"{CATEGORY}", then count them with len(...).'
-        )
     if isinstance(answer, pd.DataFrame):
         categories = set(answer["category"].astype(str)) if "category" in answer else set()
         if len(answer) == expected and categories <= {CATEGORY}:
@@ -61,9 +58,9 @@ def _check_count_integration(answer: Any) -> Verdict:
                 f'"{CATEGORY}" entry: answer = your_counts["{CATEGORY}"].'
             )
         return Verdict.not_yet("`answer` is a Series; the exercise wants one whole number.")
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Number):
+    if not is_number(answer):
         return Verdict.not_yet(
-            f"`answer` should be a whole number, but it is a {type(answer).__name__}. "
+            f"`answer` should be a whole number, but it is a {type_name(answer)}. "
             "Use len(...) on your filtered table."
         )
     if answer == expected:

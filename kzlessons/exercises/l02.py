@@ -13,10 +13,9 @@ False
 
 from __future__ import annotations
 
-import numbers
 from typing import Any
 
-from . import Verdict, exercise
+from . import Verdict, exercise, is_number, type_name
 
 TOLERANCE = 1e-3
 
@@ -66,7 +65,11 @@ def _close(series, expected) -> bool:
     return bool(((values - expected.loc[common]).abs() <= TOLERANCE).all())
 
 
-@exercise("l02-hhi-by-year")
+@exercise(
+    "l02-hhi-by-year",
+    unanswered="Start with one year (the worked example for 2013), then repeat it for every "
+    "year and collect the results in a Series indexed by year.",
+)
 def _check_hhi_by_year(answer: Any) -> Verdict:
     """Is ``answer`` the export HHI by partner group for every year?"""
     import pandas as pd
@@ -74,12 +77,7 @@ def _check_hhi_by_year(answer: Any) -> Verdict:
     expected = _hhi_by_year()
     first, last = int(expected.index.min()), int(expected.index.max())
 
-    if answer is None:
-        return Verdict.not_yet(
-            "`answer` is still None. Start with one year (the worked example for 2013), "
-            "then repeat it for every year and collect the results in a Series indexed by year."
-        )
-    if isinstance(answer, numbers.Number) and not isinstance(answer, bool):
+    if is_number(answer):
         matches = [int(y) for y, v in expected.items() if abs(v - answer) <= TOLERANCE]
         if matches:
             return Verdict.not_yet(
@@ -92,11 +90,11 @@ def _check_hhi_by_year(answer: Any) -> Verdict:
     series = _as_series(answer)
     if series is None:
         return Verdict.not_yet(
-            f"`answer` is a {type(answer).__name__}. Hand in a pandas Series whose index is the "
+            f"`answer` is a {type_name(answer)}. Hand in a pandas Series whose index is the "
             "year and whose values are the HHI, e.g. pd.Series(results) built from a dict."
         )
-    try:
-        series.index = series.index.astype(int)
+    try:  # set_axis returns a new Series: the learner's own answer is never changed
+        series = series.set_axis(series.index.astype(int))
     except (TypeError, ValueError):
         return Verdict.not_yet("the index of your Series should be the years (whole numbers such as 2013).")
     series = pd.to_numeric(series, errors="coerce")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import Verdict, exercise
+from . import Verdict, exercise, type_name
 
 RESOLUTION = "A/RES/68/262"
 
@@ -71,20 +71,19 @@ def _as_series(answer: Any):
     return None
 
 
-@exercise("l03-vote-table")
+@exercise(
+    "l03-vote-table",
+    unanswered=f'Keep the rows of `votes` for resolution "{RESOLUTION}" whose iso3 is in '
+    "POST_SOVIET, then keep the iso3, country and vote columns.",
+)
 def _check_vote_table(answer: Any) -> Verdict:
     """Does ``answer`` give the right 68/262 vote for each post-Soviet state?"""
     expected = expected_votes()
 
-    if answer is None:
-        return Verdict.not_yet(
-            f'`answer` is still None. Keep the rows of `votes` for resolution "{RESOLUTION}" '
-            "whose iso3 is in POST_SOVIET, then keep the iso3, country and vote columns."
-        )
     series = _as_series(answer)
     if series is None:
         return Verdict.not_yet(
-            f"`answer` is a {type(answer).__name__} without the columns the check needs. "
+            f"`answer` is a {type_name(answer)} without the columns the check needs. "
             "Hand in a DataFrame with an `iso3` (or `country`) column and a `vote` column."
         )
     if series.index.duplicated().any():

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import Verdict, exercise
+from . import Verdict, exercise, type_name
 
 PARTNERS = ["KAZ", "KGZ", "ARM", "RUS"]
 NAMES = {"Kazakhstan": "KAZ", "Kyrgyzstan": "KGZ", "Armenia": "ARM", "Russia": "RUS",
@@ -82,19 +82,18 @@ def _matches(mine, expected, columns, factor: float = 1.0) -> bool:
     return bool(np.allclose(aligned[present], target[present], rtol=1e-3, atol=1e-6))
 
 
-@exercise("l05-index-2021")
+@exercise(
+    "l05-index-2021",
+    unanswered='Divide `monthly` by the average month of 2021 (monthly.loc["2021"].mean()) '
+    "and multiply by 100.",
+)
 def _check_index(answer: Any) -> Verdict:
     """Is ``answer`` the monthly table indexed to the 2021 monthly average = 100?"""
     import pandas as pd
 
-    if answer is None:
-        return Verdict.not_yet(
-            "`answer` is still None. Divide `monthly` by the average month of 2021 "
-            "(monthly.loc[\"2021\"].mean()) and multiply by 100."
-        )
     if not isinstance(answer, (pd.DataFrame, pd.Series)):
         return Verdict.not_yet(
-            f"`answer` should be a table like `monthly`, but it is a {type(answer).__name__}. "
+            f"`answer` should be a table like `monthly`, but it is a {type_name(answer)}. "
             "Keep the months as rows and the partners as columns."
         )
     mine = _as_frame(answer)

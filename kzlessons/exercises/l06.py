@@ -22,30 +22,24 @@ True
 
 from __future__ import annotations
 
-import numbers
 from typing import Any
 
-from . import Verdict, exercise
+from . import Verdict, exercise, is_number, type_name
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
-
-
-@exercise("l06-scorecard")
+@exercise(
+    "l06-scorecard",
+    unanswered="Read your weights from the sliders, add a `score` column to the table, "
+    "then write answer = (weights, scores).",
+)
 def _check_scorecard(answer: Any) -> Verdict:
     """Is ``answer`` = (weights, scores) with scores the weighted average of the columns?"""
     import numpy as np
     import pandas as pd
 
-    if answer is None:
-        return Verdict.not_yet(
-            "`answer` is still None. Read your weights from the sliders, add a `score` column to "
-            "the table, then write answer = (weights, scores)."
-        )
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
         return Verdict.not_yet(
-            f"`answer` should be the pair (weights, scores), but it is a {type(answer).__name__}."
+            f"`answer` should be the pair (weights, scores), but it is a {type_name(answer)}."
         )
     weights, scores = answer
     if not isinstance(weights, dict) or not weights:
@@ -59,7 +53,7 @@ def _check_scorecard(answer: Any) -> Verdict:
     if not isinstance(scores, pd.DataFrame):
         return Verdict.not_yet(
             f"the second item should be a DataFrame with a `score` column, but it is a "
-            f"{type(scores).__name__}."
+            f"{type_name(scores)}."
         )
     if "score" not in scores.columns:
         return Verdict.not_yet("your table has no `score` column. Add it with scores = table.assign(score=...).")
@@ -69,7 +63,7 @@ def _check_scorecard(answer: Any) -> Verdict:
             f"your weights name columns that are not in the table: {', '.join(map(str, unknown))}. "
             f"The indicator columns are: {', '.join(c for c in scores.columns if c != 'score')}."
         )
-    bad = [k for k, w in weights.items() if not _is_number(w) or w < 0]
+    bad = [k for k, w in weights.items() if not is_number(w) or w < 0]
     if bad:
         return Verdict.not_yet(f"each weight should be a number of 0 or more; check {', '.join(map(str, bad))}.")
     total = float(sum(weights.values()))

@@ -14,10 +14,9 @@ False
 from __future__ import annotations
 
 import math
-import numbers
 from typing import Any
 
-from . import Verdict, exercise
+from . import Verdict, exercise, type_name
 
 STATUS = "confirmed"
 
@@ -52,16 +51,14 @@ def _close(mine: dict[str, float], target: dict[str, float], factor: float = 1.0
     return all(abs(mine[k] - target[k] * factor) <= 1e-3 * max(1.0, factor) for k in target)
 
 
-@exercise("l07-confirmed-share")
+@exercise(
+    "l07-confirmed-share",
+    unanswered='Group `claims` by "reading" and take the mean of (status == "confirmed") in each group.',
+)
 def _check_confirmed_share(answer: Any) -> Verdict:
     """Is ``answer`` the share of confirmed claims for readings A and B?"""
     import pandas as pd
 
-    if answer is None:
-        return Verdict.not_yet(
-            "`answer` is still None. Group `claims` by \"reading\" and take the mean of "
-            "(status == \"confirmed\") in each group."
-        )
     if isinstance(answer, pd.DataFrame) and answer.shape[1] != 1:
         return Verdict.not_yet(
             "`answer` is a table with several columns (perhaps a crosstab of counts). The exercise "
@@ -70,7 +67,7 @@ def _check_confirmed_share(answer: Any) -> Verdict:
     mine = _as_dict(answer)
     if mine is None:
         return Verdict.not_yet(
-            f"`answer` should be a Series indexed by reading (A, B), but it is a {type(answer).__name__}."
+            f"`answer` should be a Series indexed by reading (A, B), but it is a {type_name(answer)}."
         )
     expected = shares()
     missing = [k for k in expected if k not in mine]
@@ -95,7 +92,7 @@ def _check_confirmed_share(answer: Any) -> Verdict:
         return Verdict.not_yet("those look like percentages. Give shares between 0 and 1.")
     claims = _claims()
     counts = claims[claims["status"] == STATUS].groupby("reading").size().to_dict()
-    if all(isinstance(values[k], numbers.Real) and values[k] == counts.get(k, 0) for k in expected):
+    if all(values[k] == counts.get(k, 0) for k in expected):
         return Verdict.not_yet(
             "those are counts of confirmed claims. Divide by the number of claims in each reading, "
             "or take the mean of a True/False column."

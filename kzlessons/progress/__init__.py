@@ -14,6 +14,8 @@ Result(correct=True, score=1.0, feedback='Correct.')
 [{'question_id': 'l00-what-check-does', 'correct': True}]
 >>> kz.progress.summary()[["question_id", "attempts", "first_try_correct", "best_score"]].to_dict("records")
 [{'question_id': 'l00-what-check-does', 'attempts': 1, 'first_try_correct': True, 'best_score': 1.0}]
+>>> kz.progress.attempt_count("l00-what-check-does"), kz.progress.last_attempt("l00-what-check-does")["answer"]
+(1, 'b')
 >>> _ = os.environ.pop("KZLESSONS_HOME") if saved is None else os.environ.update(KZLESSONS_HOME=saved)
 """
 
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..quiz.model import Result
 from .exchange import ImportRefused, ImportReport
-from .store import Store, StoreWarning, default_store, home
+from .store import StoreWarning, default_store, home
 
 if TYPE_CHECKING:  # pragma: no cover
     import ipywidgets
@@ -41,6 +43,7 @@ __all__ = [
     "attempts",
     "summary",
     "last_attempt",
+    "attempt_count",
     "export",
     "load_file",
     "download",

@@ -9,6 +9,7 @@ so the browser saves it without any server file access (works on Binder).
 from __future__ import annotations
 
 import base64
+import json
 from html import escape
 from typing import Any
 
@@ -57,8 +58,6 @@ class DownloadWidget(widgets.VBox):
             )
             return data
         encoded = base64.b64encode(data).decode("ascii")
-        import json
-
         count = len(json.loads(data)["attempts"])
         self.link.value = self._region(
             f"<a download='{EXPORT_NAME}' href='data:application/json;base64,{encoded}' "

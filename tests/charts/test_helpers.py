@@ -234,3 +234,11 @@ def test_helpers_work_on_real_data_when_present() -> None:
         bundle = bundle_of(chart)
         assert len(json.dumps(bundle).encode()) < 100 * 1024
         assert "Source: " in bundle["text/plain"]
+
+
+def test_time_series_unreadable_event_date_is_a_plain_error(series) -> None:
+    """Does an event date that is not a date raise a ValueError naming it (no pandas parser error)?"""
+    from kzlessons import charts
+
+    with pytest.raises(ValueError, match="'the float'"):
+        charts.time_series(series, y="rate", series="currency", events={"the float": "Tenge floated"})

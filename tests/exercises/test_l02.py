@@ -82,3 +82,11 @@ def test_wrong_type_is_handled():
     verdict = check("l02-hhi-by-year", "low")
     assert not verdict.passed
     assert "Series" in verdict.message
+
+
+def test_check_leaves_the_learners_series_alone():
+    """Does checking a Series with string years leave the learner's own index unchanged?"""
+    answer = _worked_solution()
+    answer.index = answer.index.astype(str)
+    check("l02-hhi-by-year", answer)
+    assert isinstance(answer.index[0], str)
