@@ -185,8 +185,12 @@ def check(exercise_id: str, answer: Any) -> Verdict:
             f"No exercise called {exercise_id!r}. Check the id in the cell above; "
             f"known exercises: {', '.join(ids())}."
         )
+    from ..data import DataFileError
+
     try:
         verdict = checker(answer)
+    except DataFileError as error:  # the module's own data is broken, not the learner's answer
+        return Verdict.not_yet(f"the check could not load the data it compares with. {error}")
     except Exception as error:  # a learner's odd answer must never crash the check
         return Verdict.not_yet(
             f"the check could not read your answer ({type_name(error)}: {error}). "

@@ -79,3 +79,16 @@ def test_is_number_excludes_bools_and_strings():
 
     assert all(exercises.is_number(v) for v in (1, 2.5, np.int64(3), np.float64(0.5)))
     assert not any(exercises.is_number(v) for v in (True, "3", None, [1]))
+
+
+def test_broken_data_is_not_blamed_on_the_answer(monkeypatch) -> None:
+    """When the data behind a check cannot load, does the verdict say so instead of blaming the answer?"""
+    from kzlessons import data, exercises
+
+    def broken(name: str):
+        raise data.DataFileError("data/events.csv is damaged. Rebuild it with: make data")
+
+    monkeypatch.setattr(data, "load", broken)
+    verdict = exercises.check("l00-events-2022", 21)
+    assert not verdict.passed
+    assert "could not load the data" in verdict.message and "could not read your answer" not in verdict.message
