@@ -1,24 +1,43 @@
-"""The interactive quiz view (ipywidgets), used by :func:`kzlessons.quiz.ask`.
+"""The interactive quiz view (ipywidgets + the anywidget controls in :mod:`.controls`),
+used by :func:`kzlessons.quiz.ask`.
 
-Layout, top to bottom: the question, the input for its type, a *Check* and a
-*Reset* button, a feedback line (icon **and** words, inside a
-``role="status" aria-live="polite"`` region), and after an attempt the
-explanation with its sources. All colours are JupyterLab CSS variables, so
-light and dark themes both read well; every input has a visible label.
+Layout, top to bottom (a ``VBox`` with class ``kzlessons-quiz``):
 
-Inputs by type: single → ``RadioButtons``; multiple → one ``Checkbox`` per
-option; numeric → ``Text`` labelled with the unit; text → ``Text``;
-ordering → one ``Dropdown`` per position ("Position 1" …).
+* ``prompt``: a ``widgets.HTML`` line "Self-check <id> · <type> · <difficulty>"; for numeric and
+  text questions also the question (with its unit) and how to answer;
+* the input (``inputs[0]``, the only one):
 
-Checking goes through :func:`kzlessons.progress.record` (the single path
-that grades and stores); building the widget restores the learner's last
-stored answer and its feedback, so re-running the cell or reopening the
-notebook (even in a new kernel) shows where they left off. *Reset* clears the
-form and the feedback; the attempts stay recorded.
+  - single → :class:`~.controls.ChoiceGroup`: ``<fieldset role=radiogroup>`` whose ``<legend>``
+    is the question, how to answer as its description, and one native radio per option inside
+    its ``<label>``, all sharing one ``name`` (one Tab stop; arrow keys move the choice);
+  - multiple → the same with checkboxes (``role=group``);
+  - ordering → :class:`~.controls.OrderGroup`: the same fieldset/legend around one labelled
+    native ``<select>`` per position ("Position 1 (first)" …);
+  - numeric → ``widgets.Text`` labelled "Your answer (in <unit>):"; text → ``widgets.Text``
+    labelled "Your answer:" (the question is their tooltip and is shown just above);
 
-The widget's display bundle also carries ``text/html`` (question and a
-collapsed answer, see :mod:`kzlessons.quiz.static`) and a deterministic
-``text/plain``, for GitHub, nbviewer and nbval.
+  the fieldsets keep their keys (arrows, Home/End, Space, Enter) from JupyterLab's notebook
+  shortcuts, which would otherwise move the cell selection; Enter in any input presses Check;
+* *Check* and *Reset*: ordinary ``widgets.Button`` objects (Tab to them, Enter or Space);
+* ``feedback``: a :class:`~.controls.LiveRegion`, one ``role=status aria-live=polite
+  aria-atomic=true`` element that stays in the page while Python replaces its parts: icon
+  **and** words ("✅ Correct — …"), a note, and "Attempts: N";
+* ``explanation_box``: a ``widgets.HTML`` with the explanation and its sources after an attempt
+  (outside the live region, so it is read on demand rather than announced).
+
+All text shown by the controls goes through ``textContent``; the HTML pieces built here escape
+every bank text. All colours are JupyterLab CSS variables, so light and dark themes both read well.
+
+Checking goes through :func:`kzlessons.progress.record` (the single path that grades and
+stores); building the widget restores the learner's last stored answer and its feedback, so
+re-running the cell or reopening the notebook (even in a new kernel) shows where they left off.
+*Reset* clears the form and the feedback; the attempts stay recorded.
+
+Headless use (the unit tests): set ``inputs[0].value`` (an option id, a list of ids, a list with
+one id or None per position, or a string) and call ``check_button.click()``.
+
+The widget's display bundle also carries ``text/html`` (question and a collapsed answer, see
+:mod:`kzlessons.quiz.static`) and a deterministic ``text/plain``, for GitHub, nbviewer and nbval.
 """
 
 from __future__ import annotations
@@ -27,14 +46,13 @@ from html import escape
 from typing import Any
 
 import ipywidgets as widgets
-from ipywidgets.widgets.widget_bool import CheckboxStyle
-from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from . import static
+from .controls import ChoiceGroup, LiveRegion, OrderGroup
 from .model import Question, Result
 
-__all__ = ["QuizWidget", "feedback_html"]
+__all__ = ["QuizWidget", "feedback_parts", "explanation_html"]
 
 _ICONS = {
     "correct": ("✅", "Correct"),
@@ -42,44 +60,22 @@ _ICONS = {
     "wrong": ("❌", "Not quite"),
     "hint": ("ℹ️", "Nothing to check yet"),
 }
-_BORDER = {
-    "correct": "var(--jp-success-color1)",
-    "partial": "var(--jp-warn-color1)",
-    "wrong": "var(--jp-error-color1)",
-    "hint": "var(--jp-info-color1)",
-}
 _MUTED = "color:var(--jp-content-font-color2)"
-_CSS = (
-    "<style>"
-    ".kzlessons-quiz .widget-radio-box label,.kzlessons-quiz .widget-checkbox,"
-    ".kzlessons-quiz .widget-checkbox label{white-space:normal;height:auto;line-height:1.4;}"
-    ".kzlessons-quiz .widget-checkbox span{white-space:normal;overflow:visible;}"
-    "</style>"
-)
+#: Question types answered in a fieldset whose legend is the question.
+_GROUPED = {"single", "multiple", "ordering"}
 
 
-def feedback_html(status: str, words: str, attempts: int | None = None, note: str = "") -> str:
-    """The feedback region: icon + label + escaped words, in a polite live region.
+def feedback_parts(status: str, words: str, attempts: int | None = None, note: str = "") -> dict[str, str]:
+    """The feedback as plain-text parts for :meth:`LiveRegion.show` (icon + label + words).
 
-    >>> "❌</span> Not quite" in feedback_html("wrong", "<b>x</b>")
-    True
-    >>> "&lt;b&gt;" in feedback_html("wrong", "<b>x</b>")
-    True
+    >>> feedback_parts("wrong", "<b>x</b>", 2)["label"], feedback_parts("wrong", "<b>x</b>", 2)["footer"]
+    ('Not quite', 'Attempts: 2')
+    >>> feedback_parts("", "")
+    {'tone': '', 'icon': '', 'label': '', 'message': '', 'note': '', 'footer': ''}
     """
-    inner = ""
-    if status:
-        icon, label = _ICONS[status]
-        inner = (
-            f"<div style='border-left:4px solid {_BORDER[status]};padding:0.3em 0.6em;"
-            f"background:var(--jp-layout-color2);color:var(--jp-content-font-color1)'>"
-            f"<strong><span aria-hidden='true'>{icon}</span> {label}</strong>"
-            f"{' — ' + escape(words) if words else ''}"
-            f"{'<br><span style=' + repr(_MUTED) + '>' + escape(note) + '</span>' if note else ''}"
-            "</div>"
-        )
-    if attempts is not None:
-        inner += f"<div style='{_MUTED};font-size:0.9em;margin-top:0.2em'>Attempts: {attempts}</div>"
-    return f"<div class='kzlessons-feedback' role='status' aria-live='polite'>{inner}</div>"
+    icon, label = _ICONS[status] if status else ("", "")
+    return {"tone": status, "icon": icon, "label": label, "message": words if status else "",
+            "note": note if status else "", "footer": f"Attempts: {attempts}" if attempts is not None else ""}
 
 
 def explanation_html(question: Question) -> str:
@@ -96,11 +92,13 @@ class QuizWidget(widgets.VBox):
 
     Attributes:
         question: the :class:`~kzlessons.quiz.model.Question` shown.
-        inputs: the input widgets (one for single/numeric/text; one per option
-            for multiple; one per position for ordering).
+        inputs: a one-item list holding the input widget (``ChoiceGroup``, ``OrderGroup`` or
+            ``widgets.Text``); set its ``.value`` to answer.
+        prompt: ``widgets.HTML`` above the input (id, type, difficulty; the question itself
+            for numeric and text questions, where it is not a legend).
         check_button, reset_button: the two buttons.
-        feedback: ``widgets.HTML``: the live feedback region, then the explanation.
-        explanation: the explanation part of ``feedback`` (empty until an attempt).
+        feedback: the :class:`~.controls.LiveRegion` (``feedback.text`` is what it shows).
+        explanation_box: ``widgets.HTML`` holding the explanation after an attempt.
         result: the last :class:`Result` shown (None before any attempt).
     """
 
@@ -112,7 +110,7 @@ class QuizWidget(widgets.VBox):
         self._layout = widgets.Layout(width="auto")
         html_style = HTMLStyle()
         button_style = widgets.ButtonStyle()
-        self.inputs = self._build_inputs()
+        self.inputs = [self._build_input()]
         self.prompt = widgets.HTML(value=self._prompt_html(), layout=self._layout, style=html_style)
         self.check_button = widgets.Button(
             description="Check", button_style="primary", tooltip="Check your answer (Enter or Space)",
@@ -122,14 +120,14 @@ class QuizWidget(widgets.VBox):
             description="Reset", tooltip="Clear your answer and the feedback (attempts stay recorded)",
             layout=self._layout, style=button_style,
         )
-        self.feedback = widgets.HTML(value=feedback_html("", ""), layout=self._layout, style=html_style)
+        self.feedback = LiveRegion(layout=self._layout)
+        self.explanation_box = widgets.HTML(value="", layout=self._layout, style=html_style)
         self.check_button.on_click(self._on_check)
         self.reset_button.on_click(self._on_reset)
-        input_box = self.inputs[0] if len(self.inputs) == 1 else widgets.VBox(self.inputs, layout=self._layout)
         super().__init__(
-            children=[self.prompt, input_box, widgets.HBox([self.check_button, self.reset_button],
-                                                           layout=self._layout),
-                      self.feedback],
+            children=[self.prompt, self.inputs[0],
+                      widgets.HBox([self.check_button, self.reset_button], layout=self._layout),
+                      self.feedback, self.explanation_box],
             layout=widgets.Layout(border="1px solid var(--jp-border-color2)", padding="0.4em 0.8em",
                                   margin="0.3em 0"),
             **kwargs,
@@ -139,82 +137,72 @@ class QuizWidget(widgets.VBox):
 
     @property
     def explanation(self) -> str:
-        """The explanation part of the feedback area ('' before an attempt)."""
-        value = self.feedback.value
-        start = value.find("<div class='kzlessons-explanation'")
-        return value[start:] if start >= 0 else ""
+        """The explanation HTML ('' before an attempt and after Reset)."""
+        return self.explanation_box.value
 
     # -- building ------------------------------------------------------------
     def _prompt_html(self) -> str:
         q = self.question
+        meta = (f"<div style='{_MUTED};font-size:0.85em'>Self-check {escape(q.id)} · {escape(q.type_label)} · "
+                f"{escape(q.difficulty)}</div>")
+        if q.type in _GROUPED:  # the question is the group's legend, shown by the control
+            return f"<div style='color:var(--jp-content-font-color1)'>{meta}</div>"
         unit = f" <span style='{_MUTED}'>(answer in {escape(q.unit)})</span>" if q.unit else ""
         return (
-            f"{_CSS}<div style='color:var(--jp-content-font-color1)'>"
-            f"<div style='{_MUTED};font-size:0.85em'>Self-check {escape(q.id)} · {escape(q.type_label)} · "
-            f"{escape(q.difficulty)}</div>"
+            f"<div style='color:var(--jp-content-font-color1)'>{meta}"
             f"<div style='margin:0.2em 0;font-weight:600'>{escape(q.prompt)}{unit}</div>"
             f"<div style='{_MUTED};font-size:0.9em'>{escape(q.how_to_answer())}</div></div>"
         )
 
-    def _build_inputs(self) -> list[widgets.Widget]:
+    def _build_input(self) -> widgets.Widget:
         q = self.question
-        style = DescriptionStyle(description_width="initial")
-        layout = self._layout
-        tooltip = q.prompt if len(q.prompt) <= 300 else q.prompt[:299] + "…"
-        if q.type == "single":
-            return [widgets.RadioButtons(
-                options=[(o.text, o.id) for o in q.options], value=None, description="Your answer:",
-                tooltip=tooltip, style=style, layout=layout,
-            )]
-        if q.type == "multiple":
-            check_style = CheckboxStyle()
-            return [widgets.Checkbox(value=False, description=o.text, indent=False, tooltip=o.text,
-                                     layout=layout, style=check_style)
-                    for o in q.options]
-        if q.type == "numeric":
-            label = f"Your answer (in {q.unit}):" if q.unit else "Your answer (a number):"
-            return [widgets.Text(value="", description=label, placeholder="e.g. 12.5", tooltip=tooltip,
-                                 style=TextStyle(description_width="initial"), layout=layout,
-                                 continuous_update=True)]
-        if q.type == "text":
-            return [widgets.Text(value="", description="Your answer:", placeholder="a word or short phrase",
-                                 tooltip=tooltip, style=TextStyle(description_width="initial"),
-                                 layout=layout, continuous_update=True)]
-        if q.type == "ordering":
-            choices = [("— choose —", None), *[(o.text, o.id) for o in q.options]]
-            return [widgets.Dropdown(options=choices, value=None, description=f"Position {i + 1}:",
-                                     tooltip=f"Which item comes at position {i + 1}?", style=style,
-                                     layout=layout)
-                    for i in range(len(q.options))]
-        raise ValueError(f"unknown question type {q.type!r}")  # pragma: no cover
+        options = [(o.id, o.text) for o in q.options]
+        if q.type in {"single", "multiple"}:
+            box = ChoiceGroup(options=options, multiple=q.type == "multiple", legend=q.prompt,
+                              hint=q.how_to_answer(), layout=self._layout)
+        elif q.type == "ordering":
+            box = OrderGroup(options=options, legend=q.prompt, hint=q.how_to_answer(), layout=self._layout)
+        elif q.type in {"numeric", "text"}:
+            tooltip = q.prompt if len(q.prompt) <= 300 else q.prompt[:299] + "…"
+            if q.type == "numeric":
+                label = f"Your answer (in {q.unit}):" if q.unit else "Your answer (a number):"
+                placeholder = "e.g. 12.5"
+            else:
+                label, placeholder = "Your answer:", "a word or short phrase"
+            box = widgets.Text(value="", description=label, placeholder=placeholder, tooltip=tooltip,
+                               style=TextStyle(description_width="initial"), layout=self._layout,
+                               continuous_update=True)
+            # Enter in the box: ipywidgets' Text sends {"event": "submit"} (on_submit is deprecated).
+            box.on_msg(lambda _w, content, _b: self._on_submit() if isinstance(content, dict)
+                       and content.get("event") == "submit" else None)
+            return box
+        else:  # pragma: no cover
+            raise ValueError(f"unknown question type {q.type!r}")
+        box.on_submit(self._on_submit)
+        return box
 
     # -- answer <-> inputs --------------------------------------------------------
     @property
     def answer(self) -> Any:
         """The learner's answer as :meth:`Question.check` expects it."""
-        q = self.question
-        if q.type == "multiple":
-            return [o.id for o, box in zip(q.options, self.inputs) if box.value]
-        if q.type == "ordering":
-            return [box.value for box in self.inputs]
-        return self.inputs[0].value
+        value = self.inputs[0].value
+        return list(value) if isinstance(value, (list, tuple)) else value
 
     @answer.setter
     def answer(self, value: Any) -> None:
         q = self.question
-        ids = {o.id for o in q.options}
+        ids = [o.id for o in q.options]
+        box = self.inputs[0]
         if q.type == "single":
-            self.inputs[0].value = value if value in ids else None
+            box.value = value if isinstance(value, str) and value in ids else None
         elif q.type == "multiple":
             chosen = set(value) if isinstance(value, (list, tuple, set)) else set()
-            for o, box in zip(q.options, self.inputs):
-                box.value = o.id in chosen
+            box.value = [i for i in ids if i in chosen]
         elif q.type == "ordering":
             items = list(value) if isinstance(value, (list, tuple)) else []
-            for i, box in enumerate(self.inputs):
-                box.value = items[i] if i < len(items) and items[i] in ids else None
+            box.value = [items[i] if i < len(items) and items[i] in ids else None for i in range(len(ids))]
         else:
-            self.inputs[0].value = "" if value is None else str(value)
+            box.value = "" if value is None else str(value)
 
     def _is_empty(self, answer: Any) -> bool:
         q = self.question
@@ -233,8 +221,8 @@ class QuizWidget(widgets.VBox):
 
         answer = self.answer
         if self._is_empty(answer):
-            self.feedback.value = feedback_html("hint", self.question.how_to_answer(),
-                                                progress.attempt_count(self.question.id))
+            self.feedback.show(**feedback_parts("hint", self.question.how_to_answer(),
+                                                progress.attempt_count(self.question.id)))
             return None
         result = progress.record(self.question.id, answer)
         self._show(result, progress.attempt_count(self.question.id))
@@ -243,17 +231,22 @@ class QuizWidget(widgets.VBox):
     def _on_check(self, _button: Any = None) -> None:
         self.check()
 
+    def _on_submit(self, _widget: Any = None) -> None:
+        """Enter pressed inside the input: the same as Check."""
+        self.check()
+
     def _on_reset(self, _button: Any = None) -> None:
         from .. import progress
 
         self.answer = None
         self.result = None
-        self.feedback.value = feedback_html("", "", progress.attempt_count(self.question.id))
+        self.explanation_box.value = ""
+        self.feedback.show(**feedback_parts("", "", progress.attempt_count(self.question.id)))
 
     def _show(self, result: Result, attempts: int, note: str = "") -> None:
         self.result = result
-        self.feedback.value = (feedback_html(result.status, self._words(result), attempts, note)
-                               + explanation_html(self.question))
+        self.feedback.show(**feedback_parts(result.status, self._words(result), attempts, note))
+        self.explanation_box.value = explanation_html(self.question)
 
     @staticmethod
     def _words(result: Result) -> str:

@@ -2,6 +2,8 @@
 
 A quiz is an output area (``.jp-OutputArea-output``) that holds an ipywidgets button named
 "Check"; its feedback region is the element with ``role=status`` or ``aria-live`` inside it.
+Choices are native radios/checkboxes inside a ``<fieldset>`` named by its ``<legend>`` (the
+question), found by role and label; ordering positions are native ``<select>`` elements.
 The i-th quiz output in a notebook belongs to the i-th ``kz.quiz.ask("id")`` call in its
 source, and the question (answer, options, explanation) comes from ``kzlessons/banks/*.yaml``.
 """
@@ -104,8 +106,8 @@ def feedback_text(quiz) -> str:
 
 
 def wait_feedback_change(page, quiz, before: str, timeout: float = 30_000) -> str:
-    """Wait until the quiz's feedback region shows new, non-empty text (queried afresh each poll:
-    ipywidgets' HTML widget replaces its content, region included, on every update)."""
+    """Wait until the quiz's feedback region shows new, non-empty text (queried afresh each poll, so
+    this also works for a view that rebuilds its region, though the quiz's LiveRegion keeps one node)."""
     page.wait_for_function(
         """([quiz, selector, before]) => { const r = quiz.querySelector(selector);
                return !!r && r.innerText.trim() !== '' && r.innerText !== before; }""",

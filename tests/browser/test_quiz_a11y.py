@@ -71,10 +71,6 @@ def test_axe_finds_no_serious_violations_in_quizzes(quiz_page, axe_source: str, 
     assert before == [] and after == [], f"before answering: {before}\nafter answering: {after}"
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known defect (quiz widget): ipywidgets RadioButtons / Checkboxes render no radiogroup/group role; "
-    "the question text is only a title tooltip on the 'Your answer:' label, so a screen reader does not "
-    "hear the question when it enters the options"))
 def test_choice_groups_are_labelled_by_the_question(quiz_page, banks: dict[str, dict]) -> None:
     """Is every radio group (and checkbox group) exposed as a group whose accessible name is the question?"""
     lab, qids = quiz_page
@@ -108,10 +104,6 @@ def test_feedback_is_announced(quiz_page, banks: dict[str, dict]) -> None:
         assert feedback.strip(), f"{qid}: Check wrote nothing into the live region"
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known defect (quiz widget): the feedback is a widgets.HTML whose whole value, live region included, "
-    "is replaced on every Check, so screen readers may not announce it; the region must stay in the DOM "
-    "and only its content change"))
 def test_live_region_survives_check(quiz_page, banks: dict[str, dict]) -> None:
     """Is the live region the same DOM node before and after Check (a replaced region is often not announced)?"""
     lab, qids = quiz_page

@@ -172,8 +172,8 @@ def test_edited_bank_is_reloaded(tmp_path):
 
 
 def test_importing_quiz_does_not_import_ipywidgets():
-    """Do import kzlessons.quiz, get() and check() leave ipywidgets (and pandas) unimported?"""
+    """Do import kzlessons.quiz, get() and check() leave ipywidgets, anywidget (and pandas) unimported?"""
     code = ("import sys, kzlessons as kz; q = kz.quiz.get('l00-area'); q.check('1'); kz.quiz.ids(); "
-            "print('ipywidgets' in sys.modules, 'pandas' in sys.modules)")
+            "print('ipywidgets' in sys.modules, 'anywidget' in sys.modules, 'pandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["False", "False"]
+    assert out.split() == ["False", "False", "False"]

@@ -1,4 +1,4 @@
-"""Tests for kzlessons/quiz/widget.py, driven headlessly: set .value, call Button.click()."""
+"""Tests for kzlessons/quiz/widget.py and controls.py, driven headlessly: set .value, call Button.click()."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import pytest
 from IPython.core.formatters import DisplayFormatter
 
 import kzlessons as kz
+from kzlessons.quiz import controls
+from kzlessons.quiz.controls import ChoiceGroup, LiveRegion, OrderGroup
 from kzlessons.quiz.widget import QuizWidget
 
 #: qid -> (how to set a right answer, how to set a wrong answer) on the input widgets
@@ -21,17 +23,16 @@ L00 = {
 }
 
 
+def _js(cls) -> str:
+    """A control's inline ES module (the ``_esm`` trait sent to anywidget's front end)."""
+    return cls.class_traits()["_esm"].default_value
+
+
 def _set(w: QuizWidget, value) -> None:
-    """Set the answer the way a learner would: through each input widget's .value."""
-    kind = w.question.type
-    if kind == "multiple":
-        for option, box in zip(w.question.options, w.inputs):
-            box.value = option.id in value
-    elif kind == "ordering":
-        for box, item in zip(w.inputs, value):
-            box.value = item
-    else:
-        w.inputs[0].value = value
+    """Set the answer the way a learner would: through the input widget's .value (the front end
+    sets the same trait: an option id, a list of ids, one id per position, or the typed text)."""
+    (box,) = w.inputs
+    box.value = value
 
 
 @pytest.mark.parametrize("qid", L00)
@@ -40,8 +41,8 @@ def test_every_type_right_answer_through_the_widget(kz_home, qid):
     w = kz.quiz.ask(qid)
     _set(w, L00[qid][1])
     w.check_button.click()
-    assert "✅</span> Correct" in w.feedback.value and w.result.correct
-    assert "Why:" in w.explanation and "Attempts: 1" in w.feedback.value
+    assert w.feedback.text.startswith("✅ Correct") and w.result.correct
+    assert "Why:" in w.explanation and "Attempts: 1" in w.feedback.text
 
 
 @pytest.mark.parametrize("qid", L00)
@@ -50,7 +51,7 @@ def test_every_type_wrong_answer_through_the_widget(kz_home, qid):
     w = kz.quiz.ask(qid)
     _set(w, L00[qid][2])
     w.check_button.click()
-    assert "❌</span> Not quite</strong> — " in w.feedback.value and not w.result.correct
+    assert w.feedback.text.startswith("❌ Not quite — ") and not w.result.correct
     frame = kz.progress.attempts()
     assert frame["question_id"].tolist() == [qid] and not frame["correct"].iloc[0]
 
@@ -60,7 +61,7 @@ def test_partial_answers_show_partly_right(kz_home):
     w = kz.quiz.ask("l00-first-steps")
     _set(w, ["c", "b", "d", "a"])
     w.check_button.click()
-    assert "◐</span> Partly right" in w.feedback.value and "score 83%" in w.feedback.value
+    assert w.feedback.text.startswith("◐ Partly right") and "score 83%" in w.feedback.text
 
 
 def test_widget_records_through_progress_record(kz_home, monkeypatch):
@@ -79,7 +80,7 @@ def test_empty_answer_gives_a_hint_and_is_not_recorded(kz_home):
     for qid in L00:
         w = kz.quiz.ask(qid)
         w.check_button.click()
-        assert "ℹ️" in w.feedback.value and "Nothing to check yet" in w.feedback.value
+        assert w.feedback.text.startswith("ℹ️ Nothing to check yet") and w.feedback.tone == "hint"
     assert kz.progress.attempts().empty
 
 
@@ -89,7 +90,7 @@ def test_attempts_are_counted(kz_home):
     for n, value in enumerate(["1", "2", "2724900"], start=1):
         _set(w, value)
         w.check_button.click()
-        assert f"Attempts: {n}" in w.feedback.value
+        assert f"Attempts: {n}" in w.feedback.text
 
 
 @pytest.mark.parametrize("qid", L00)
@@ -102,8 +103,8 @@ def test_rerun_restores_last_answer_and_result(kz_home, qid):
     first.check_button.click()
     again = kz.quiz.ask(qid)
     assert again.answer == first.answer
-    assert again.result == first.result and "Restored from your last attempt" in again.feedback.value
-    assert "Attempts: 2" in again.feedback.value and again.explanation
+    assert again.result == first.result and "Restored from your last attempt" in again.feedback.text
+    assert "Attempts: 2" in again.feedback.text and again.explanation
 
 
 def test_restore_works_in_a_new_process(kz_home):
@@ -124,19 +125,74 @@ def test_reset_clears_the_form_but_keeps_attempts(kz_home):
     w.check_button.click()
     w.reset_button.click()
     assert w.answer == [] and w.result is None and w.explanation == ""
-    assert "Not quite" not in w.feedback.value and "Attempts: 1" in w.feedback.value
+    assert w.feedback.text == "Attempts: 1" and w.feedback.tone == ""
     assert len(kz.progress.attempts()) == 1
 
 
 @pytest.mark.parametrize("qid", L00)
 def test_inputs_have_labels_and_buttons_are_real_buttons(kz_home, qid):
-    """Does every input carry a visible label, and are Check/Reset keyboard-operable Buttons?"""
+    """Is every input labelled (a choice/ordering group by the question itself, as its legend; a text
+    box by a visible label), and are Check/Reset keyboard-operable Buttons?"""
     w = kz.quiz.ask(qid)
-    for box in w.inputs:
-        assert box.description.strip(), box
+    (box,) = w.inputs
+    if w.question.type in {"single", "multiple", "ordering"}:
+        assert isinstance(box, (ChoiceGroup, OrderGroup))
+        assert box.legend == w.question.prompt and box.hint == w.question.how_to_answer()
+        assert w.question.prompt not in w.prompt.value  # shown once, as the legend
+    else:
+        assert isinstance(box, widgets.Text) and box.description.strip()
+        assert box.tooltip == w.question.prompt
+    if w.question.type == "ordering":
+        assert box.slot_labels[0] == "Position 1 (first)" and len(box.slot_labels) == len(w.question.options)
     assert isinstance(w.check_button, widgets.Button) and w.check_button.description == "Check"
     assert isinstance(w.reset_button, widgets.Button) and not w.check_button.disabled
     assert w.check_button.tooltip and w.reset_button.tooltip
+
+
+def test_choice_groups_are_radios_or_checkboxes(kz_home):
+    """Is a single-choice question a radio group (one id or None) and a multiple-select one a
+    checkbox group (a list of ids), both with every option as [id, text]?"""
+    single, multiple = kz.quiz.ask("l00-what-check-does"), kz.quiz.ask("l00-progress-facts")
+    for w, is_multiple in ((single, False), (multiple, True)):
+        (box,) = w.inputs
+        assert box.multiple is is_multiple
+        assert box.options == [(o.id, o.text) for o in w.question.options]
+    assert single.inputs[0].value is None and multiple.inputs[0].value == []
+
+
+def test_controls_refuse_unknown_options():
+    """Do the groups refuse ids that are not options, and keep ticked ids in option order?"""
+    from traitlets import TraitError
+
+    options = [("a", "A"), ("b", "B"), ("c", "C")]
+    single = ChoiceGroup(options=options)
+    with pytest.raises(TraitError):
+        single.value = "z"
+    with pytest.raises(TraitError):
+        single.value = ["a"]
+    many = ChoiceGroup(options=options, multiple=True)
+    many.value = ["c", "a", "c"]
+    assert many.value == ["a", "c"]
+    many.value = None
+    assert many.value == []
+    order = OrderGroup(options=options)
+    order.value = ["b"]
+    assert order.value == ["b", None, None]
+    with pytest.raises(TraitError):
+        order.value = ["b", "zz"]
+    with pytest.raises(TraitError):
+        order.value = ["a", "b", "c", "a"]
+
+
+@pytest.mark.parametrize("qid", L00)
+def test_enter_in_the_input_checks(kz_home, qid):
+    """Does Enter inside the input (the front end's {"event": "submit"} message) act as Check?"""
+    w = kz.quiz.ask(qid)
+    _set(w, L00[qid][1])
+    w.inputs[0]._handle_custom_msg({"event": "submit"}, [])
+    assert w.result is not None and w.result.correct and "Attempts: 1" in w.feedback.text
+    w.inputs[0]._handle_custom_msg({"event": "something else"}, [])
+    assert len(kz.progress.attempts()) == 1
 
 
 def test_numeric_input_shows_the_unit(kz_home):
@@ -146,22 +202,70 @@ def test_numeric_input_shows_the_unit(kz_home):
 
 
 def test_feedback_is_a_live_region_with_icon_and_words(kz_home):
-    """Is feedback in a role=status aria-live=polite region, with the icon hidden from screen readers and words beside it?"""
+    """Is feedback a LiveRegion (one role=status aria-live=polite aria-atomic=true element made once per
+    view, only its children replaced), with the icon hidden from screen readers and words beside it?"""
     w = kz.quiz.ask("l00-what-check-does")
-    assert "role='status' aria-live='polite'" in w.feedback.value
+    assert isinstance(w.feedback, LiveRegion) and w.feedback.text == ""
+    js = _js(LiveRegion)
+    body = js[js.index("function render"):]
+    assert body.index('setAttribute("aria-live", "polite")') < body.index("const show")
+    assert 'setAttribute("role", "status")' in js and 'setAttribute("aria-atomic", "true")' in js
+    assert "region.replaceChildren(" in js and 'setAttribute("aria-hidden", "true")' in js
     _set(w, "b")
     w.check_button.click()
-    assert "<span aria-hidden='true'>✅</span> Correct" in w.feedback.value
+    assert (w.feedback.icon, w.feedback.label, w.feedback.tone) == ("✅", "Correct", "correct")
+    assert w.feedback.message == "Correct." and w.feedback.footer == "Attempts: 1"
+
+
+def test_groups_keep_their_keys_from_jupyterlab_and_share_one_radio_name():
+    """Do the groups render a fieldset labelled by its legend that stops arrow keys (and the other keys
+    its controls use) reaching JupyterLab's shortcuts, one shared radio name per view, and role
+    radiogroup/group? (The real keyboard test is in tests/browser/test_quiz_a11y.py.)"""
+    for js in (_js(ChoiceGroup), _js(OrderGroup)):
+        assert 'createElement("fieldset")' in js and 'createElement("legend")' in js
+        assert '"ArrowDown"' in js and "event.stopPropagation()" in js
+        assert 'setAttribute("aria-labelledby", legend.id)' in js
+    assert "input.name = uid;" in _js(ChoiceGroup)
+    assert '"group" : "radiogroup"' in _js(ChoiceGroup)
+
+
+def test_controls_speak_anywidgets_protocol_without_a_class_per_instance():
+    """Does each control send anywidget's front end what it needs (AnyModel/AnyView, _esm, _css,
+    _anywidget_id), as an instance of its own class (AnyWidget's per-instance add_traits is skipped)?"""
+    import anywidget
+
+    for widget in (ChoiceGroup(options=[("a", "A")]), OrderGroup(options=[("a", "A")]), LiveRegion()):
+        state = widget.get_state()
+        assert isinstance(widget, anywidget.AnyWidget) and type(widget) in (ChoiceGroup, OrderGroup, LiveRegion)
+        assert (state["_model_name"], state["_model_module"], state["_view_name"]) == ("AnyModel", "anywidget",
+                                                                                       "AnyView")
+        assert "export default" in state["_esm"] and ".kz-group" in state["_css"]
+        assert state["_anywidget_id"] == f"kzlessons.quiz.controls.{type(widget).__name__}"
+
+
+def test_controls_never_parse_text_as_html():
+    """Does the controls' JavaScript put every text into the page via textContent (never as HTML), and
+    load nothing from a URL (it must work offline)?"""
+    for cls in (ChoiceGroup, OrderGroup, LiveRegion):
+        js = _js(cls)
+        assert "textContent" in js
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "import "):
+            assert sink not in js, (cls.__name__, sink)
+        assert "http" not in js and "http" not in cls.class_traits()["_css"].default_value
 
 
 def test_only_theme_variables_set_colours(kz_home):
-    """Are all colours JupyterLab CSS variables (no hex/rgb), so dark themes stay readable?"""
+    """Are all colours (the HTML pieces and the controls' CSS) JupyterLab CSS variables (no hex/rgb),
+    so dark themes stay readable?"""
     w = kz.quiz.ask("l00-first-steps")
     _set(w, ["c", "b", "d", "a"])
     w.check_button.click()
-    html = w.prompt.value + w.feedback.value + w.explanation + str(w.layout.border)
+    html = w.prompt.value + w.explanation + str(w.layout.border)
     colours = re.findall(r"(?:color|background|border[a-z-]*)\s*:\s*([^;'\"]+)", html)
-    assert colours and all("var(--jp-" in c for c in colours if c.strip() not in ("0", "none")), colours
+    css = [value for prop, value in re.findall(r"([a-z-]+)\s*:\s*([^;}]+)", controls.CSS)
+           if re.search(r"color|background|border|outline", prop) and not prop.endswith(("radius", "width", "offset"))]
+    colours += css
+    assert css and all("var(--jp-" in c for c in colours if c.strip() not in ("0", "none")), colours
 
 
 def test_display_carries_widget_html_and_plain_text(kz_home):
@@ -175,26 +279,28 @@ def test_display_carries_widget_html_and_plain_text(kz_home):
 
 
 def test_xss_is_escaped_in_the_widget(kz_home, xss_bank):
-    """Are question text, options, feedback and a learner's answer HTML-escaped in the widget?"""
-    from kzlessons.quiz.widget import QuizWidget  # noqa: F401 - the bank is patched in the fixture
-
+    """Are question text, options, feedback and a learner's answer HTML-escaped in the widget's HTML
+    pieces, and passed as plain text (shown via textContent) to the controls?"""
     for qid in kz.quiz.ids(lesson="99"):
         w = kz.quiz.ask(qid)
-        if w.question.type == "text":
+        kind = w.question.type
+        if kind == "text":
             w.inputs[0].value = '<script>alert("learner")</script>'
-        elif w.question.type == "numeric":
+        elif kind == "numeric":
             w.inputs[0].value = "<img src=x onerror=alert(3)>"
-        elif w.question.type == "single":
+        elif kind == "single":
             w.inputs[0].value = "a"
-        elif w.question.type == "multiple":
-            w.inputs[1].value = True
+        elif kind == "multiple":
+            w.inputs[0].value = ["b"]
         else:
-            for box, option in zip(w.inputs, reversed(w.question.options)):
-                box.value = option.id
+            w.inputs[0].value = [o.id for o in reversed(w.question.options)]
         w.check_button.click()
-        shown = w.prompt.value + w.feedback.value + w.explanation
+        shown = w.prompt.value + w.explanation
         assert "<script" not in shown and "<img" not in shown, (qid, shown)
         assert "&lt;script&gt;" in shown or "&lt;img" in shown
+        if kind in {"single", "multiple", "ordering"}:  # raw text; the JS sets it with textContent
+            assert w.inputs[0].legend.startswith("<img") and w.inputs[0].options[0][1].startswith("<img")
+        assert w.feedback.message and "&lt;" not in w.feedback.message  # plain text, not pre-escaped
         data, _ = DisplayFormatter().format(w)
         assert "<script" not in data["text/html"] and "<img" not in data["text/html"]
 
