@@ -70,11 +70,17 @@ def feedback_parts(status: str, words: str, attempts: int | None = None, note: s
 
     >>> feedback_parts("wrong", "<b>x</b>", 2)["label"], feedback_parts("wrong", "<b>x</b>", 2)["footer"]
     ('Not quite', 'Attempts: 2')
+    >>> feedback_parts("correct", "Correct: you found all of them.")["message"]
+    'You found all of them.'
     >>> feedback_parts("", "")
     {'tone': '', 'icon': '', 'label': '', 'message': '', 'note': '', 'footer': ''}
     """
     icon, label = _ICONS[status] if status else ("", "")
-    return {"tone": status, "icon": icon, "label": label, "message": words if status else "",
+    message = words if status else ""
+    if label and message.lower().startswith(label.lower()):  # "Correct: ..." under the label "Correct"
+        message = message[len(label):].lstrip(" :.—-").strip()
+        message = message[:1].upper() + message[1:]
+    return {"tone": status, "icon": icon, "label": label, "message": message,
             "note": note if status else "", "footer": f"Attempts: {attempts}" if attempts is not None else ""}
 
 
