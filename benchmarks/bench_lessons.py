@@ -33,8 +33,10 @@ import quizdom  # noqa: E402
 
 AREA = "lessons"
 MEMORY_TARGET_MB = 400
-_PEAK_CELL = ("import resource as _r, sys as _s\n"
-              "print('KZ_PEAK_RSS_KB', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss)")
+# VmHWM is this process's own peak RSS. (getrusage's ru_maxrss is not: Linux carries the launching
+# process's high-water mark across exec, so every kernel would report the parent's peak.)
+_PEAK_CELL = ("import re as _re\n"
+              "print('KZ_PEAK_RSS_KB', _re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1])")
 
 
 def _bare_notebook(path: Path) -> Path:

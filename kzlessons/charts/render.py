@@ -193,7 +193,14 @@ def save(chart: Any, path: str | Path, *, scale: float = 2.0) -> Path:
     Returns:
         The path written.
     """
-    import vl_convert as vlc
+    try:
+        import vl_convert as vlc
+    except ImportError:
+        raise ImportError(
+            "Saving charts as files needs the optional vl-convert package: "
+            "pip install 'kzlessons[export]'. In JupyterLab you can also save any chart "
+            "from its ··· menu (Save as SVG / Save as PNG)."
+        ) from None
 
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")

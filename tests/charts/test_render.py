@@ -100,6 +100,15 @@ def test_save_rejects_unknown_suffix(all_charts, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("unshare") is None, reason="needs unshare for a network-less namespace")
+def test_save_without_vl_convert_says_how_to_get_it(all_charts, tmp_path: Path, monkeypatch) -> None:
+    """Without the optional vl-convert package, does save() say how to install it and the menu alternative?"""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "vl_convert", None)
+    with pytest.raises(ImportError, match=r"kzlessons\[export\].*Save as PNG"):
+        render.save(all_charts["timeline"], tmp_path / "c.png")
+
+
 def test_save_works_without_network(tmp_path: Path) -> None:
     """Does saving a map (PNG and SVG) work in a process with no network at all?"""
     code = (
