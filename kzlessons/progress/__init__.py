@@ -90,7 +90,7 @@ __all__ = [
 ]
 
 EXPORT_NAME = "kzlessons-progress.json"
-ATTEMPT_COLUMNS = ["attempt_id", "time", "lesson", "question_id", "answer", "correct", "score", "kind"]
+ATTEMPT_COLUMNS = ["attempt_id", "time", "lesson", "question_id", "answer", "correct", "score"]
 
 
 def _now() -> str:
@@ -160,23 +160,21 @@ def attempt_count(qid: str) -> int:
 
 
 def attempts() -> pandas.DataFrame:
-    """One row per stored record, oldest first.
+    """One row per stored answer, oldest first (events such as "shown" are left out).
 
     Columns: ``attempt_id``, ``time`` (UTC), ``lesson``, ``question_id``,
-    ``answer`` (as given, JSON-safe), ``correct``, ``score`` (0–1), ``kind``
-    (``"attempt"`` for answers; other kinds are events such as "shown").
+    ``answer`` (as given, JSON-safe), ``correct``, ``score`` (0–1).
     Raises :class:`StoreError` when the store cannot be read.
     """
     import pandas as pd
 
     from .rows import parse_time
 
-    rows = _rows()
+    rows = [r for r in _rows() if is_attempt(r)]
     frame = pd.DataFrame([{c: r.get(c) for c in ATTEMPT_COLUMNS} for r in rows], columns=ATTEMPT_COLUMNS)
     frame["time"] = pd.to_datetime([parse_time(r["time"]) for r in rows], utc=True)
     frame["correct"] = frame["correct"].astype(bool)
     frame["score"] = frame["score"].astype(float)
-    frame["kind"] = [kind_of(r) for r in rows]
     return frame
 
 

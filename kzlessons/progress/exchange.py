@@ -28,6 +28,9 @@ import accepts is refused with :class:`ExportRefused` instead of being written.
 ('kzlessons-progress', 2, [])
 >>> validate_export(data) == data
 True
+
+Times are read with :func:`kzlessons.progress.rows.parse_time` (the parser the
+store uses) and written back in kzlessons' own form, UTC with microseconds.
 >>> clean_name("Ali\\u202ece\\x1b[31m")
 'Alice[31m'
 """
@@ -46,7 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .rows import ATTEMPT_ID, KIND, LESSON, MAX_QUESTION_ID, QUESTION_ID, loads, row_problem
+from .rows import ATTEMPT_ID, KIND, LESSON, MAX_QUESTION_ID, MAX_TIME, QUESTION_ID, canonical_time, loads, row_problem
 
 __all__ = [
     "FORMAT",
@@ -83,7 +86,7 @@ _ATTEMPT_SCHEMA = {
         "answer": {},
         "correct": {"type": "boolean"},
         "score": {"type": "number", "minimum": 0, "maximum": 1},
-        "time": {"type": "string", "maxLength": 40},
+        "time": {"type": "string", "maxLength": MAX_TIME},
         "kind": {"type": "string", "pattern": KIND},
     },
 }
@@ -230,6 +233,7 @@ def validate_export(data: Any, source: str = "The file") -> dict[str, Any]:
         if problem is not None:
             raise ImportRefused(f"{source} cannot be imported: at attempts/{index}, {problem}. "
                                 "Nothing was imported; it may have been edited by hand.")
+        row["time"] = canonical_time(row["time"])
     return data
 
 

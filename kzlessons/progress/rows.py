@@ -19,8 +19,8 @@ file format. The one optional field with a meaning today is ``kind``
 ...        "correct": False, "score": 0, "time": "2025-03-01T10:00:00+00:00"}
 >>> row_problem(row) is None, kind_of(row)
 (True, 'attempt')
->>> row_problem({**row, "time": "2025-W09-6T10:00:00+00:00"})
-"the time '2025-W09-6T10:00:00+00:00' is not of the form 2025-03-01T10:00:00+00:00"
+>>> row_problem({**row, "time": "2025-03-01 at ten"})
+"the time '2025-03-01 at ten' is not a date and time with a time zone, like 2025-03-01T10:00:00+00:00"
 >>> row_problem({**row, "score": 7})
 'the score 7 is not between 0 and 1'
 >>> loads('{"answer": 1e99999}')
@@ -38,7 +38,7 @@ import re
 from typing import Any
 
 __all__ = ["REQUIRED_FIELDS", "DEFAULT_KIND", "ATTEMPT_ID", "QUESTION_ID", "LESSON", "KIND",
-           "loads", "dumps_line", "parse_time", "row_problem", "kind_of", "is_attempt"]
+           "loads", "dumps_line", "parse_time", "canonical_time", "row_problem", "kind_of", "is_attempt"]
 
 #: Fields every stored attempt has, with their JSON types.
 REQUIRED_FIELDS: dict[str, tuple[type, ...]] = {
@@ -58,8 +58,7 @@ LESSON = r"^[0-9]{2}$"
 KIND = r"^[a-z][a-z0-9_-]{0,31}$"
 MAX_QUESTION_ID = 80
 
-# Times as kzlessons writes them: date, "T", time with optional fraction, and a zone.
-_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})")
+MAX_TIME = 40
 _ATTEMPT_ID, _QUESTION_ID, _LESSON, _KIND = map(re.compile, (ATTEMPT_ID, QUESTION_ID, LESSON, KIND))
 
 
@@ -88,19 +87,36 @@ def dumps_line(row: dict[str, Any]) -> bytes:
 
 
 def parse_time(text: Any) -> dt.datetime | None:
-    """The time of a row as an aware datetime, or None when it is not one kzlessons could have written.
+    """The time of a row as an aware UTC datetime, or None when it is not a usable time.
 
-    >>> parse_time("2025-03-01T10:00:00.5+05:00").isoformat()
-    '2025-03-01T10:00:00.500000+05:00'
-    >>> parse_time("2025-03-01T10:00:00"), parse_time("not a time")
-    (None, None)
+    This is the one parser: the store, the import and ``kz.progress.attempts()``
+    all use it (``datetime.fromisoformat``, which also reads ISO week dates and
+    decimal commas), and it requires a time zone and a time that exists in UTC.
+
+    >>> parse_time("2025-03-01T15:00:00.5+05:00").isoformat()
+    '2025-03-01T10:00:00.500000+00:00'
+    >>> parse_time("2025-W09-6T10:00:00+00:00").isoformat()
+    '2025-03-01T10:00:00+00:00'
+    >>> parse_time("2025-03-01T10:00:00"), parse_time("not a time"), parse_time("0001-01-01T00:00:00+05:00")
+    (None, None, None)
     """
-    if not isinstance(text, str) or not _TIME.fullmatch(text):
+    if not isinstance(text, str) or len(text) > MAX_TIME:
         return None
     try:
-        return dt.datetime.fromisoformat(text)
-    except ValueError:  # e.g. month 13
+        stamp = dt.datetime.fromisoformat(text)
+        if stamp.tzinfo is None or stamp.utcoffset() is None:
+            return None
+        return stamp.astimezone(dt.timezone.utc)
+    except (ValueError, OverflowError):
         return None
+
+
+def canonical_time(text: str) -> str:
+    """The same instant written the way kzlessons writes times (UTC, microseconds)."""
+    stamp = parse_time(text)
+    if stamp is None:
+        raise ValueError(f"{text!r} is not a time")
+    return stamp.isoformat(timespec="microseconds")
 
 
 def row_problem(row: Any) -> str | None:
@@ -123,7 +139,7 @@ def row_problem(row: Any) -> str | None:
     if "answer" not in row:
         return "the field 'answer' is missing"
     if parse_time(row["time"]) is None:
-        return f"the time {row['time'][:40]!r} is not of the form 2025-03-01T10:00:00+00:00"
+        return f"the time {row['time'][:40]!r} is not a date and time with a time zone, like 2025-03-01T10:00:00+00:00"
     kind = row.get("kind", DEFAULT_KIND)
     if not isinstance(kind, str) or not _KIND.match(kind):
         return f"the kind {str(kind)[:40]!r} is not a short lower-case word"

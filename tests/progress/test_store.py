@@ -49,7 +49,7 @@ def test_attempts_has_one_row_per_attempt(kz_home):
     kz.progress.record("l00-area", "1")
     kz.progress.record("l00-area", "2724900")
     frame = kz.progress.attempts()
-    assert list(frame.columns) == ["attempt_id", "time", "lesson", "question_id", "answer", "correct", "score", "kind"]
+    assert list(frame.columns) == ["attempt_id", "time", "lesson", "question_id", "answer", "correct", "score"]
     assert frame["correct"].tolist() == [False, True] and str(frame["time"].dt.tz) == "UTC"
     assert frame["answer"].tolist() == ["1", "2724900"]
 
