@@ -83,7 +83,7 @@ def test_non_json_file_is_refused_and_store_untouched(exported, kz_home, tmp_pat
     (lambda d: d.update(format="something-else"), "not a kzlessons progress file"),
     (lambda d: d["attempts"][0].update(score=7), "attempts/0/score"),
     (lambda d: d["attempts"][1].update(question_id="x"), "attempts/1/question_id"),
-    (lambda d: d["attempts"][0].update(time="yesterday"), "attempts/0, the time 'yesterday' is not of the form"),
+    (lambda d: d["attempts"][0].update(time="yesterday"), "attempts/0, the time 'yesterday' is not a date and time with a time zone"),
     (lambda d: d["attempts"][0].update(lesson="05"), "names lesson"),
     (lambda d: d["attempts"][0].update(kind="<script>"), "attempts/0/kind"),
     (lambda d: d.update(learner_id="not-hex"), "learner_id"),
