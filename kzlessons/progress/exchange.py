@@ -111,6 +111,10 @@ EXPORT_SCHEMA = {
 _MB = 1024 * 1024
 
 
+def _mb(size: int) -> str:
+    return f"{size / _MB:.1f} MB" if size < 10 * _MB else f"{size // _MB} MB"
+
+
 class ImportRefused(ValueError):
     """A progress file was refused; the message says why and what to do."""
 
@@ -187,8 +191,8 @@ def export_bytes(rows: Iterable[Mapping[str, Any]], learner: str | None, learner
     payload = text.encode("utf-8")
     if len(payload) > MAX_BYTES:
         raise ExportRefused(
-            f"Your progress would make a {len(payload) / _MB:.1f} MB file, more than the "
-            f"{MAX_BYTES // _MB} MB a progress file may have, so no file was written. "
+            f"Your progress would make a {_mb(len(payload))} file, more than the "
+            f"{_mb(MAX_BYTES)} a progress file may have, so no file was written. "
             "Ask your instructor for help; nothing was deleted."
         )
     return payload
@@ -267,7 +271,7 @@ def read_export(path: str | os.PathLike[str]) -> dict[str, Any]:
                             "give the path of an exported .json file.")
     if info.st_size > MAX_BYTES:
         raise ImportRefused(
-            f"{name} is {info.st_size / _MB:.1f} MB; progress files are at most {MAX_BYTES // _MB} MB. "
+            f"{name} is {_mb(info.st_size)}; progress files are at most {_mb(MAX_BYTES)}. "
             "Check that you picked the right file."
         )
     try:
@@ -280,7 +284,7 @@ def read_export(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise ImportRefused(f"{name} cannot be read ({error.strerror or error}). "
                             "Check that you may read it.") from None
     if len(raw) > MAX_BYTES:  # grew while we looked
-        raise ImportRefused(f"{name} is larger than {MAX_BYTES // _MB} MB.")
+        raise ImportRefused(f"{name} is larger than {_mb(MAX_BYTES)}; check that you picked the right file.")
     try:
         data = loads(raw.decode("utf-8"))
     except (ValueError, RecursionError, MemoryError) as error:
