@@ -284,12 +284,12 @@ def item_analysis(files: Iterable[str | os.PathLike[str]]) -> pandas.DataFrame:
     from . import gradebook, items
 
     book = gradebook.build([Path(f) for f in files])
-    return pd.DataFrame(items.item_rows(book.learners), columns=list(items.ITEM_COLUMNS))
+    return pd.DataFrame(items.item_rows(book.learners, book.questions), columns=list(items.ITEM_COLUMNS))
 
 
 def item_chart(items_table: pandas.DataFrame | Mapping[str, Any] | str | os.PathLike[str]) -> altair.Chart:
-    """A chart of the item analysis (a DataFrame, or the path of an items CSV); see :mod:`.item_chart`."""
-    from .item_chart import item_chart as _item_chart
+    """A chart of the item analysis (a DataFrame, or the path of an items CSV); see :mod:`.item_plot`."""
+    from .item_plot import item_chart as _item_chart
 
     return _item_chart(items_table)
 
