@@ -64,7 +64,7 @@ def set_learner(name: str | None) -> str | None:
 def _read_id(path: Path) -> str | None:
     try:
         text = path.read_text(encoding="ascii").strip()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except (OSError, ValueError) as error:
         raise StoreError(f"Your learner id in {path} cannot be read ({getattr(error, 'strerror', None) or error}). "
