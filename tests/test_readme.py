@@ -48,5 +48,5 @@ def test_gradebook_and_check_lines_are_true(tmp_path) -> None:
     missing = tmp_path / "none.json"
     assert gradebook.gradebook_main([str(missing), "-o", str(tmp_path / "g.csv"), "--items",
                                      str(tmp_path / "i.csv")]) == gradebook.EXIT_NOT_WRITTEN
-    assert "progress store" in README[README.index("kzlessons check"):][:120]
+    assert "progress store" in README[README.index("kzlessons check   "):][:120]
     assert "progress    " in checks.run_checks().text()
