@@ -36,7 +36,7 @@ import unicodedata
 __all__ = ["NumberTextError", "number_readings", "read_number"]
 
 _SPACES = re.compile(r"[\s_'\u00a0\u202f\u2009\u2019]")
-_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_PLAIN = re.compile(r"^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _GROUPED = re.compile(r"^\d{1,3}(?:X\d{3})+$")  # X = the grouping mark
 _MAX_LENGTH = 100
 

@@ -170,7 +170,8 @@ def _check_vote_table(answer: Any) -> Verdict:
             else " Check the codes in POST_SOVIET and your filter."
         )
         return Verdict.not_yet(
-            f"{len(missing)} of the 15 states are missing ({', '.join(missing)}).{hint}"
+            f"{len(missing)} of the 15 states {'is' if len(missing) == 1 else 'are'} missing "
+            f"({', '.join(missing)}).{hint}"
         )
     blank = [k for k in POST_SOVIET if given[k] == ""]
     if blank:
