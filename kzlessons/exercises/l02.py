@@ -126,6 +126,11 @@ VARIANTS: dict[str, tuple[dict, str]] = {
         "aggregate rows such as World or European Union are in your sums. Drop rows where "
         "is_aggregate is True (the `exports` table in the lesson already does).",
     ),
+    "whole-trade-table": (
+        dict(flow=None, basis=None),
+        "your numbers fit the whole `trade` table: both flows and both reports added up. Loop "
+        "over `exports` (exports, reported basis, no aggregates), not over `trade`.",
+    ),
     "imports": (
         dict(flow="imports"),
         "your numbers match imports. Keep flow == \"exports\".",
@@ -216,7 +221,8 @@ def _rounded_to(series, target, decimals: int) -> bool:
 @exercise(
     "l02-hhi-by-year",
     unanswered="Start with one year (the worked example for 2013), then repeat it for every "
-    "year and collect the results in a Series indexed by year.",
+    "year in a loop: for year, rows in exports.groupby(\"year\"): … results[year] = the HHI of "
+    "those rows. After the loop, answer = pd.Series(results).",
 )
 def _check_hhi_by_year(answer: Any) -> Verdict:
     """Is ``answer`` the export HHI by partner group for every year from 1995 to 2020?"""
@@ -253,6 +259,18 @@ def _check_hhi_by_year(answer: Any) -> Verdict:
         return Verdict.not_yet(
             f"`answer` is a {type_name(answer)}. Hand in a pandas Series whose index is the "
             "year and whose values are the HHI, e.g. pd.Series(results) built from a dict."
+        )
+    if len(series) == 0:
+        return Verdict.not_yet(
+            "your Series is empty: `results` is still {}. Inside the loop, store each year's HHI "
+            "with results[year] = ..., then build answer = pd.Series(results) after the loop."
+        )
+    inner = next(iter(series.tolist()))
+    if hasattr(inner, "ndim") and getattr(inner, "ndim", 0) >= 1 or isinstance(inner, dict):
+        return Verdict.not_yet(
+            "each year holds a whole table of values (the group sums or shares), not one HHI. "
+            "Turn each year's shares into one number with kz.metrics.hhi(...) before storing it "
+            "in results[year]."
         )
     try:  # set_axis returns a new Series: the learner's own answer is never changed
         series = series.set_axis([int(str(y).strip()) for y in series.index])

@@ -131,6 +131,15 @@ WRONG = {
         ["do not match", "2013"],
     ),
     "plain-text": (lambda t: "low", ["Series"]),
+    "looped-over-trade-not-exports": (
+        lambda t: _loop(t[~t["is_aggregate"]]), ["whole `trade` table", "not over `trade`"]
+    ),
+    "empty-results": (lambda t: pd.Series({}, dtype=float), ["empty", "results[year]"]),
+    "shares-stored-not-hhi": (
+        lambda t: {y: kz.metrics.shares(r.groupby("partner_group", observed=True)["value_usd_mn"].sum())
+                   for y, r in _rows(t).groupby("year")},
+        ["not one HHI", "kz.metrics.hhi"],
+    ),
 }
 
 
