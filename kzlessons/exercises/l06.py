@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from ..numtext import NumberTextError, read_number
 from . import Verdict, exercise, is_number, type_name
 
 PARTNERS = ["Russia", "China", "EU-27", "US", "Türkiye"]
@@ -113,11 +114,12 @@ def _column_problem(name: str, mine, scaled, raw) -> str | None:
 def _score_problem(mine, columns, values, weights, signed_total: float, abs_total: float) -> str | None:
     """A sentence naming the wrong way the learner's score was computed, or None."""
     weighted_sum = sum(values[k] * float(w) for k, w in weights.items())
+    divisor = "sum(weights.values())" if signed_total == abs_total else "sum(abs(w) for w in weights.values())"
     candidates = [
         (weighted_sum, "you added up weight × value but did not divide by the total of the weights. "
-                       "Divide by sum(weights.values()) so that every score stays between 0 and 1."),
+                       f"Divide by {divisor} so that every score stays on the 0–1 scale."),
         (weighted_sum / len(columns), "you divided by the number of indicators, not by the total of "
-                                      "the weights. Divide by sum(weights.values())."),
+                                      f"the weights. Divide by {divisor}."),
         (weighted_sum / abs_total * 100, "your scores are 100 times too big (percentages). Keep the "
                                          "weighted average between 0 and 1: do not multiply by 100."),
     ]
@@ -189,13 +191,20 @@ def _check_scorecard(answer: Any) -> Verdict:
             f"your weights name columns that are not in the table: {', '.join(map(str, unknown))}. "
             f"The indicator columns are: {', '.join(str(c) for c in scores.columns if c != 'score')}."
         )
+    for name, w in weights.items():
+        if isinstance(w, str):
+            try:
+                meant = f" (if you mean {read_number(w):g}, write it without quotes)"
+            except NumberTextError:
+                meant = ""
+            return Verdict.not_yet(f"each weight should be a number, but {name} is the text {w!r}{meant}.")
     bad = [k for k, w in weights.items() if not is_number(w) or not math.isfinite(float(w))]
     if bad:
-        return Verdict.not_yet(f"each weight should be a number; check {', '.join(map(str, bad))}.")
+        return Verdict.not_yet(f"each weight should be a finite number; check {', '.join(map(str, bad))}.")
     abs_total = float(sum(abs(float(w)) for w in weights.values()))
     signed_total = float(sum(float(w) for w in weights.values()))
     if abs_total == 0:
-        return Verdict.not_yet("all your weights are 0, so nothing counts. Move at least one slider above 0.")
+        return Verdict.not_yet("all your weights are 0, so nothing counts. Move at least one slider away from 0.")
 
     rows = {str(i) for i in scores.index}
     if not set(PARTNERS) <= rows:

@@ -120,6 +120,7 @@ WRONG = {
     "scores-still-none": (lambda s, i: ({"trade_share": 1.0}, None), ["scaled.assign(score="]),
     "bare-table": (lambda s, i: s, ["pair"]),
     "text-weight": (lambda s, i: ({"trade_share": "2"}, s.assign(score=0.0)), ["should be a number"]),
+    "decimal-comma-weight": (lambda s, i: ({"trade_share": "0,5"}, s.assign(score=0.0)), ["if you mean 0.5"]),
 }
 
 
