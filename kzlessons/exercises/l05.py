@@ -294,6 +294,14 @@ def _check_index(answer: Any) -> Verdict:
                 "your table is turned around: the partners are rows. Keep the months as rows and "
                 "the partners as columns, as in `monthly` (answer.T turns it back)."
             )
+    frame = answer.to_frame() if isinstance(answer, pd.Series) else answer
+    text = [str(c) for c in frame.columns if frame[c].map(lambda v: isinstance(v, str)).any()
+            and NAMES.get(str(c), str(c)) in PARTNERS]
+    if text:
+        return Verdict.not_yet(
+            f"the values in {', '.join(text)} are text, not numbers (written with a decimal comma, "
+            "perhaps). Compute the index from `monthly` so that it stays numbers: monthly / base * 100."
+        )
     mine = _as_frame(answer)
     if mine is None:
         return Verdict.not_yet(

@@ -93,6 +93,9 @@ WRONG = {
     "no-partner-columns": (lambda m: worked_solution(m).set_axis(["a", "b", "c", "d"], axis=1), ["partner columns"]),
     "index-reset-to-numbers": (lambda m: worked_solution(m).reset_index(drop=True), ["months"]),
     "a-number": (lambda m: 250, ["table"]),
+    "values-as-decimal-comma-text": (
+        lambda m: worked_solution(m).round(1).map(lambda v: f"{v:.1f}".replace(".", ",")), ["are text"]
+    ),
 }
 
 
