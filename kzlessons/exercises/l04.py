@@ -184,7 +184,9 @@ def _wrong_method(value: float, full: dict, window: dict, *, rounded_right: bool
 
     A value that is a wrong variant rounded to 2 or 3 decimals counts too, unless it is
     also the right share rounded (``rounded_right``): then rounding hid the difference.
+    An unrounded value counts only when it is nearer the wrong variant than the right share.
     """
+    right_distance = min(abs(value - full["share"]), abs(value - window["share"]))
     for result in (full, window):
         for key, hint in (
             ("absent_as_no", "you divided by all of Kazakhstan's votes (a left merge, or a "
@@ -205,7 +207,8 @@ def _wrong_method(value: float, full: dict, window: dict, *, rounded_right: bool
             target = result[key]
             if _close(target, result["share"]):
                 continue  # this variant gives the right value for this country
-            if _close(value, target) or (not rounded_right and _rounded(value, target)):
+            nearer_wrong = abs(value - target) < right_distance  # never blame a right value
+            if (_close(value, target) and nearer_wrong) or (not rounded_right and _rounded(value, target)):
                 return hint
     return None
 

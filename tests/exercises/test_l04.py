@@ -148,3 +148,22 @@ def test_starter_none_gets_a_hint():
     assert not verdict.passed
     assert "answer = (partner, agreement)" in verdict.message
     assert "still None" in check(EXERCISE, ("IND", None)).message
+
+
+@pytest.mark.slow
+def test_every_partner_right_passes_and_left_merge_is_named(votes):
+    """For every country in un_votes: does the right share pass and the left merge get its hint?"""
+    kaz = votes[votes["iso3"] == "KAZ"][["rcid", "vote"]].astype({"vote": str})
+    failures = []
+    for code in sorted(set(votes["iso3"].astype(str)) - {"KAZ"}):
+        other = votes[votes["iso3"] == code][["rcid", "vote"]].astype({"vote": str})
+        both = kaz.merge(other, on="rcid", suffixes=("_kaz", "_other"))
+        if both.empty:
+            continue
+        right = (both["vote_kaz"] == both["vote_other"]).mean()
+        left = _same(kaz.merge(other, on="rcid", how="left", suffixes=("_kaz", "_other"))).mean()
+        if not check(EXERCISE, (code, right)).passed:
+            failures.append(f"{code}: right value refused")
+        if abs(left - right) > 1e-4 and LEFT_MERGE not in check(EXERCISE, (code, left)).message:
+            failures.append(f"{code}: left merge not named")
+    assert not failures, failures
