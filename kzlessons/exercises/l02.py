@@ -188,6 +188,15 @@ def _as_series(answer: Any):
     )
 
 
+def _year(label: Any) -> int:
+    """A year label (2013, 2013.0, "2013", numpy ints) as an int; ValueError otherwise."""
+    if is_number(label):
+        if not float(label).is_integer():
+            raise ValueError(label)
+        return int(label)
+    return int(str(label).strip())
+
+
 def _numbers(series):
     """Numeric values of ``series``; text such as "0,298" is read with decimal commas."""
     import pandas as pd
@@ -273,8 +282,8 @@ def _check_hhi_by_year(answer: Any) -> Verdict:
             "in results[year]."
         )
     try:  # set_axis returns a new Series: the learner's own answer is never changed
-        series = series.set_axis([int(str(y).strip()) for y in series.index])
-    except (TypeError, ValueError):
+        series = series.set_axis([_year(y) for y in series.index])
+    except (TypeError, ValueError, OverflowError):
         return Verdict.not_yet("the index of your Series should be the years (whole numbers such as 2013).")
     if series.index.duplicated().any():
         return Verdict.not_yet(

@@ -74,6 +74,7 @@ RIGHT = {
     "rounded-3-as-displayed": lambda t: worked_solution(t).round(3),
     "rounded-2": lambda t: worked_solution(t).round(2),
     "lesson-range-1995-2020": lambda t: worked_solution(t).loc[1995:2020],
+    "float-years": lambda t: worked_solution(t).set_axis(worked_solution(t).index.astype(float)),
     "string-years": lambda t: worked_solution(t).set_axis(worked_solution(t).index.astype(str)),
     "frame-year-hhi": lambda t: worked_solution(t).rename_axis("year").reset_index(),
     "frame-with-extra-column": lambda t: worked_solution(t).rename_axis("year").reset_index().assign(
