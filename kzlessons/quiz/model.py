@@ -197,10 +197,12 @@ class Question:
         options: choices for single, multiple and ordering questions.
         answer: the answer key, as in the bank.
         feedback: default feedback for a wrong answer.
-        explanation: shown after any attempt.
+        explanation: shown once the answer is revealed (see :mod:`kzlessons.quiz.policy`).
         sources: ids in the ``sources`` dataset.
         difficulty: ``easy``, ``medium`` or ``hard``.
         unit: the unit of a numeric answer (shown beside the input).
+        reveal_after: tries before the answer is shown (None: the course default,
+            :data:`kzlessons.quiz.policy.REVEAL_AFTER`).
     """
 
     id: str
@@ -214,6 +216,7 @@ class Question:
     sources: tuple[str, ...] = ()
     difficulty: str = "medium"
     unit: str = ""
+    reveal_after: int | None = None
 
     # -- construction -----------------------------------------------------
     @staticmethod
@@ -242,6 +245,7 @@ class Question:
             sources=tuple(str(s) for s in data.get("sources", []) or []),
             difficulty=str(data.get("difficulty", "medium")),
             unit=str(data.get("unit", "") or ""),
+            reveal_after=data.get("reveal_after"),
         )
 
     # -- grading ------------------------------------------------------------
