@@ -70,7 +70,7 @@ _STATUS = {
     "wrong": ("✗", "Not quite", "wrong"),
     "hint": ("ⓘ", "Nothing to check yet", "hint"),
     "shown": ("ⓘ", "Answer shown", "hint"),
-    "store": ("⚠", "Progress not saved", "wrong"),
+    "store": ("⚠", "Progress problem", "wrong"),
 }
 _MUTED = "color:var(--jp-content-font-color2)"
 #: Question types answered in a fieldset whose legend is the question.
