@@ -137,10 +137,7 @@ def record(qid: str, answer: Any, **fields: Any) -> Recorded:
 
 
 def _rows() -> list[dict[str, Any]]:
-    """The stored attempts (rows of other kinds, such as "shown" or "reset", are not attempts)."""
-    from .events import is_attempt
-
-    return [row for row in default_store().read() if is_attempt(row)]
+    return default_store().read()
 
 
 def last_attempt(qid: str, kind: str | None = "attempt") -> dict[str, Any] | None:
