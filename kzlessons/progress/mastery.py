@@ -4,7 +4,8 @@ For each lesson, over the questions in its bank:
 
 * **latest right**: questions whose latest answer is right (a Reset does not
   undo an answer; a shown answer after it does not make it wrong, but counts as shown);
-* **first try right**: questions answered right on the first try;
+* **first try right**: questions answered right on the first try (not after *Show answer*,
+  as in the gradebook);
 * **shown**: questions whose answer the learner asked to see at least once;
 * **attempted**: questions answered at least once.
 
@@ -53,6 +54,7 @@ def lessons(rows: Iterable[Mapping[str, Any]], bank: Mapping[str, str]) -> list[
         kind = row.get("kind", "attempt")
         if kind == "shown":
             shown.add(qid)
+            first.setdefault(qid, False)  # seen the answer before trying: not a first-try success
         elif kind == "attempt":
             right = row.get("correct") is True
             first.setdefault(qid, right)

@@ -27,6 +27,8 @@ def test_latest_first_try_and_shown_are_counted_per_question():
         {"question_id": "l00-c", "correct": True, "time": T.format(7)},
         {"question_id": "l00-c", "kind": "reset", "correct": False, "time": T.format(8)},
         {"question_id": "l00-d", "kind": "future", "correct": True, "time": T.format(9)},
+        {"question_id": "l01-a", "kind": "shown", "correct": False, "time": T.format(11)},  # shown, then right:
+        {"question_id": "l01-a", "correct": True, "time": T.format(12)},                   # not first try
         {"question_id": "l00-d", "correct": True, "time": "not a time"},
         {"question_id": "l09-x", "correct": True, "time": T.format(10)},
     ]
@@ -34,8 +36,8 @@ def test_latest_first_try_and_shown_are_counted_per_question():
     assert (l00["questions"], l00["attempted"], l00["latest_right"], l00["first_try_right"], l00["shown"]) == \
         (4, 3, 2, 2, 1)
     assert (l00["latest_right_share"], l00["first_try_right_share"], l00["shown_share"]) == (0.5, 0.5, 0.25)
-    assert l01 == {"lesson": "01", "questions": 1, "attempted": 0, "latest_right": 0, "first_try_right": 0,
-                   "shown": 0, "latest_right_share": 0.0, "first_try_right_share": 0.0, "shown_share": 0.0}
+    assert l01 == {"lesson": "01", "questions": 1, "attempted": 1, "latest_right": 1, "first_try_right": 0,
+                   "shown": 1, "latest_right_share": 1.0, "first_try_right_share": 0.0, "shown_share": 1.0}
 
 
 class _Cells(HTMLParser):
