@@ -201,6 +201,12 @@ class Dashboard:
         display(self._repr_mimebundle_(), raw=True)
 
 
+def _sentence(error: BaseException) -> str:
+    """The store's own sentence (its errors are sentences), or one made from a bare error."""
+    text = str(error).strip()
+    return text if text.endswith(".") else f"Your progress store could not be read ({text or type(error).__name__})."
+
+
 def _bank() -> dict[str, str]:
     from ..quiz import load_all
 
@@ -217,8 +223,7 @@ def dashboard(*, now: dt.datetime | None = None) -> Dashboard:
         rows = history()
     except Exception as error:  # noqa: BLE001 - show what we can, and say why the rest is missing
         rows = []
-        problem = (f"Your progress store could not be read ({error}); the numbers below are empty. "
-                   "Run kz.check() to see what is wrong.")
+        problem = f"{_sentence(error)} The numbers below are empty until it can be read again."
     bank = _bank()
     started = any(r.get("question_id") in bank for r in rows)
     return Dashboard(mastery.lessons(rows, bank), review.select(rows, bank, 5, now=now), problem, now, started)

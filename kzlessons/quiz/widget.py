@@ -383,7 +383,8 @@ class QuizWidget(widgets.VBox):
             status, words = "shown", SHOWN_WORDS
         else:
             status, words = "", ""
-        for problem in (self._problem, self._read_problem):
+        # a failed save says what to do; the read problem is said once, unless nothing else is
+        for problem in (self._problem, "" if self._problem else self._read_problem):
             if problem:
                 notes.append(problem)
         if not status and (self._problem or self._read_problem):
