@@ -207,3 +207,25 @@ def wrong_figures(registered: Mapping[str, str]) -> list[tuple[str, str]]:
     [('0.36', '0.362')]
     """
     return [(s, c) for s, c in registered.items() if str(s) != str(c)]
+
+
+def main(argv: list[str]) -> int:
+    """``python tests/content/scanner.py [NN …]``: list each lesson's unchecked numbers."""
+    import kzlessons.data as data
+    from corpus import lesson_corpus, lessons
+
+    total = 0
+    for lesson in argv or lessons():
+        registry = load_registry(lesson)
+        findings = scan(lesson, lesson_corpus(lesson), registry.figures(data), registry.allow)
+        total += len(findings)
+        print(f"lesson {lesson}: {len(findings)} unchecked numbers")
+        for finding in findings:
+            print(f"  {finding.paragraph.where}: {finding.token.text!r} in \"{finding.paragraph.start()}\"")
+    return 1 if total else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    raise SystemExit(main(sys.argv[1:]))
