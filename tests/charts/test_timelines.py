@@ -44,11 +44,12 @@ def test_memberships_timeline_says_what_it_plots() -> None:
     chart = charts.timeline(orgs, date="kazakhstan_joined", label="name", category="leader",
                             dataset="organisations", source="x")
     text = kz.charts.describe(chart)
-    assert text.startswith("Timeline of 3 organisations (by kazakhstan joined date) from 1992 to 2001 "
+    assert text.startswith("Timeline of 3 organisations (date: Kazakhstan joined) from 1992 to 2001 "
                            "in 2 leader groups: China and Russia (1), Russia (2).")
     assert "event" not in text
     spec = chart.to_dict()
     assert spec["encoding"]["y"]["title"] == "Leader"
+    assert spec["encoding"]["x"]["title"] == "Kazakhstan joined"
     assert spec["params"][0]["bind"]["name"].strip() == "Leader"
 
 
