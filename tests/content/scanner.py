@@ -49,6 +49,11 @@ GLOBAL_ALLOW: tuple[str, ...] = (
     # reference is in lesson 00 and ../shared/content/facts.md): "Roberts (2015)",
     # "Reading A (Wahlang, 2023)", "PONARS Eurasia Policy Memo No. 388".
     r"\bWahlang,?\s*\(?2023\b|\bRoberts,?\s*\(?2015\b|\b[Mm]emo\s+(?:No\.\s*)?388\b",
+    # ... and their publication dates in a full reference ("MP-IDSA commentary, 27 April 2023";
+    # "Policy Memo No. 388, September 2015"), as facts.md gives them.
+    r"\b27 April 2023\b|\b[Mm]emo\s+(?:No\.\s*)?388,?\s+September 2015\b",
+    # Numbered steps of a task inside a lesson ("Step 2", "prompt 3").
+    r"\b(?:[Ss]tep|[Pp]art|[Tt]ask|[Pp]rompt)s?\s+\d\b",
     # Section references inside a lesson: "section 3", "sections 2 and 3", "§4".
     r"\b[Ss]ections?\s+\d+(?:\.\d+)?(?:\s*(?:[–—-]|and|or)\s*\d+)?|§\s*\d+",
     # UN General Assembly resolution symbols: "68/262", "A/RES/ES-11/1", "ES-11/4".
