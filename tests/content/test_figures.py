@@ -14,6 +14,7 @@ A missing file counts as an empty registry. See ``corpus.py`` for what the corpu
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import textwrap
@@ -29,6 +30,13 @@ from scanner import (GLOBAL_ALLOW, load_registry, missing_figures, scan, tokens,
 LESSONS = lessons()
 
 
+@functools.cache
+def _corpus(lesson: str) -> tuple[Paragraph, ...]:
+    """The lesson's corpus from the repository, read once per test session."""
+    return tuple(lesson_corpus(lesson))
+
+
+@functools.cache
 def _registered(lesson: str) -> dict[str, str]:
     figures = load_registry(lesson).figures(data)
     bad = [k for k, v in figures.items() if not isinstance(k, str) or not isinstance(v, str)]
@@ -57,7 +65,7 @@ def test_registered_figures_match_the_data(lesson: str) -> None:
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_registered_figures_occur_in_the_lesson(lesson: str) -> None:
     """Does each registered figure's text occur in the lesson's notebook, bank or instructor notes?"""
-    missing = missing_figures(lesson_corpus(lesson), _registered(lesson))
+    missing = missing_figures(_corpus(lesson), _registered(lesson))
     problems = [f"{s!r} is registered in tests/content/figures/l{lesson}.py but occurs nowhere in the "
                 "lesson's markdown, bank or instructor notes: write it as the lesson shows it "
                 "(line breaks, emphasis and code spans aside), or remove it" for s in missing]
@@ -68,7 +76,7 @@ def test_registered_figures_occur_in_the_lesson(lesson: str) -> None:
 def test_every_number_is_checked_cited_or_allowed(lesson: str) -> None:
     """Is every number and date of the lesson a registered figure, cited (S-id) or allowed?"""
     registry = load_registry(lesson)
-    findings = scan(lesson, lesson_corpus(lesson), _registered(lesson), registry.allow)
+    findings = scan(lesson, _corpus(lesson), _registered(lesson), registry.allow)
     assert not findings, _report(lesson, [f.message() for f in findings], "unchecked numbers")
 
 
@@ -77,7 +85,7 @@ def test_allow_patterns_are_used(lesson: str) -> None:
     """Does each of the lesson's ALLOW regexes match something (no stale entries)?"""
     import re
 
-    texts = [p.text for p in lesson_corpus(lesson)]
+    texts = [p.text for p in _corpus(lesson)]
     stale = [a for a in load_registry(lesson).allow if not any(re.search(a, t) for t in texts)]
     problems = [f"ALLOW entry {a!r} in tests/content/figures/l{lesson}.py matches nothing; remove it"
                 for a in stale]
@@ -94,7 +102,7 @@ def _first_figure_occurrence(lesson: str) -> tuple[str, int] | None:
     if path is None:
         return None
     nb = json.loads(path.read_text(encoding="utf-8"))
-    for paragraph in lesson_corpus(lesson):
+    for paragraph in _corpus(lesson):
         if not paragraph.where.startswith("notebooks/") or paragraph.cited():
             continue
         cell = int(paragraph.where.split(" cell ")[1].split()[0])
