@@ -169,7 +169,7 @@ def time_series(
 
     parts = [f"Line chart of {y_axis_title}, {span(df['x'])}"
              + (f", one line per {series.replace('_', ' ')} ({listing(names)})." if series else ".")]
-    groups = df.groupby("series", sort=False) if series else [(None, df)]
+    groups = [(n, df[df["series"] == n]) for n in names] if series else [(None, df)]
     for name, g in groups:
         g = g.dropna(subset=["y"])
         if g.empty:

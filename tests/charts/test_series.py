@@ -44,3 +44,12 @@ def test_time_series_unreadable_event_date_is_a_plain_error(series) -> None:
 
     with pytest.raises(ValueError, match="'the float'"):
         charts.time_series(series, y="rate", series="currency", events={"the float": "Tenge floated"})
+
+
+def test_time_series_description_follows_the_legend_order() -> None:
+    """Does the text alternative describe the series in the legend's order (Kazakhstan first)?"""
+    df = pd.DataFrame({"year": [2021, 2022] * 3, "ideal_point": [0.0, -0.8, 2.5, 2.2, -0.5, -0.9],
+                       "country": ["Russia", "Russia", "US", "US", "Kazakhstan", "Kazakhstan"]})
+    text = kz.charts.describe(charts.time_series(df, x="year", y="ideal_point", series="country", source="x"))
+    assert "(Kazakhstan, Russia and US)" in text
+    assert text.index("Kazakhstan: fell") < text.index("Russia: fell") < text.index("US: fell")
