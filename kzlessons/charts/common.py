@@ -66,27 +66,42 @@ def _cite(dataset: str) -> str:
         return f"kzlessons dataset '{dataset}'"
 
 
+def _clean(text: str) -> str:
+    """A citation without URLs, on one line, without dangling punctuation."""
+    text = " ".join(_URL.sub("", text).split())
+    text = re.sub(r"[,;:]+(\s*[(.])", r"\1", text)
+    return re.sub(r"\s+([.,;)])", r"\1", text).strip(" ,;")
+
+
 def caption(dataset: str | None = None, source: str | None = None, limit: int = 140) -> str:
     """The one-line source caption: ``kz.data.cite(dataset)`` without URLs, shortened.
 
+    A caption cut short ends with "…" and says where the full citation is:
+    ``kz.data.cite("name")`` for a dataset, the chart's description otherwise.
+
     >>> caption(source="IMF, Direction of Trade Statistics, https://data.imf.org (2021).")
     'Source: IMF, Direction of Trade Statistics (2021).'
+    >>> caption(source="Voeten, Erik (2013). Data and Analyses of Voting in the UN " * 3, limit=60)
+    'Source: Voeten, Erik… (full source: kz.charts.describe(chart))'
+    >>> caption("un_votes", source="Voeten, Erik (2013). Data and Analyses " * 3, limit=60)
+    'Source: Voeten, Erik… (full citation: kz.data.cite("un_votes"))'
     """
-    text = source if source is not None else (_cite(dataset) if dataset else "")
-    text = " ".join(_URL.sub("", text).split())
-    text = re.sub(r"[,;:]+(\s*[(.])", r"\1", text)
-    text = re.sub(r"\s+([.,;)])", r"\1", text).strip(" ,;")
+    text = _clean(source if source is not None else (_cite(dataset) if dataset else ""))
     if not text:
         return ""
     if len(text) > limit:
-        text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        where = (f' (full citation: kz.data.cite("{dataset}"))' if dataset
+                 else " (full source: kz.charts.describe(chart))")
+        room = max(20, limit - len(where))
+        text = text[: room - 1].rsplit(" ", 1)[0].rstrip(",;:. …") + "…" + where
     return "Source: " + text
 
 
 def _labels(text: str, parts: list[str], dataset: str | None, source: str | None) -> dict[str, Any]:
     """The ``title`` (with the source caption as subtitle) and ``description`` of a helper chart.
 
-    The description is ``parts`` joined into one paragraph, ending with the caption sentence.
+    The description is ``parts`` joined into one paragraph, ending with the full source
+    (URLs aside), even when the caption under the title had to be shortened.
 
     >>> labels = _labels("Trade", ["Bars of trade."], None, "IMF (2021)")
     >>> labels["description"]
@@ -95,8 +110,11 @@ def _labels(text: str, parts: list[str], dataset: str | None, source: str | None
     cap = caption(dataset, source)
     if not cap:
         return {"title": alt.Title(text), "description": " ".join(parts)}
-    sentence = cap if cap.endswith(".") else cap + "."
-    return {"title": alt.Title(text, subtitle=[cap]), "description": " ".join([*parts, sentence])}
+    # a shortened caption takes two lines: the citation, then where to find it in full
+    lines = cap.replace("… (full ", "…\n(full ").split("\n")
+    full = "Source: " + _clean(source if source is not None else (_cite(dataset) if dataset else ""))
+    sentence = full if full.endswith(".") else full + "."
+    return {"title": alt.Title(text, subtitle=lines), "description": " ".join([*parts, sentence])}
 
 
 def _finish(chart: Any) -> Any:

@@ -34,7 +34,7 @@ def test_time_series_partner_series_use_palette() -> None:
     df = pd.DataFrame({"year": [2000, 2001] * 2, "agreement": [0.9, 0.8, 0.5, 0.6],
                        "partner": ["Russia", "Russia", "US", "US"]})
     spec = charts.time_series(df, x="year", y="agreement", series="partner", source="x").to_dict()
-    colour = next(_walk(spec, "color"))
+    colour = next(c for c in _walk(spec, "color") if isinstance(c, dict) and "scale" in c)
     assert colour["scale"] == {"domain": ["Russia", "US"], "range": ["#D55E00", "#56B4E9"]}
 
 
