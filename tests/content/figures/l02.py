@@ -119,6 +119,9 @@ def figures(data) -> dict[str, str]:
         "widest in 2014, at 55.4%": f"widest in {eu_peak_year}, at {ex['EU-27'].max():.1%}",
         "between 61% and 76% of its merchandise exports in every year from 2005 to 2020":
             f"between {fuel.min() / 100:.0%} and {fuel.max() / 100:.0%} of its merchandise exports in every year from 2005 to 2020",
+        "largest supplier in every year but one":
+            "largest supplier in every year but one"
+            if int((im.loc[1995:2020].idxmax(axis=1) != "Russia").sum()) == 1 else "check Russia's import lead",
         "from almost nothing in 1995 to about a sixth":
             "from almost nothing in 1995 to about a sixth"
             if im.loc[1995, "China"] < 0.02 and 0.14 <= im.loc[2020, "China"] <= 0.19 else "check China's import share",
