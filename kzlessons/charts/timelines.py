@@ -69,7 +69,7 @@ def timeline(
         ...                      "name": ["CIS", "CST", "SCO"], "leader": ["Russia", "Russia", "China and Russia"]})
         >>> print(describe(timeline(orgs, date="joined", label="name", category="leader",
         ...                         dataset="organisations", source="Test")))  # doctest: +ELLIPSIS
-        Timeline of 3 organisations (by joined date) from 1992 to 2001 in 2 leader groups: China and Russia (1), Russia (2). Most organisations are dated 1992 (2)...
+        Timeline of 3 organisations (date: Joined) from 1992 to 2001 in 2 leader groups: China and Russia (1), Russia (2). Most organisations are dated 1992 (2)...
     """
     if events is None:
         events = _load(dataset)
@@ -114,7 +114,8 @@ def timeline(
     styles = series_styles(present)
     chart = alt.Chart(slim).mark_point(filled=True, size=90, opacity=0.9).encode(
         # no fixed label format: Vega picks years, months or days for the range in view
-        x=alt.X("date:T", title="Date", axis=alt.Axis(labelOverlap=True), scale=alt.Scale(padding=12)),
+        x=alt.X("date:T", title="Date" if date == "date" else _title_case(date),
+                axis=alt.Axis(labelOverlap=True), scale=alt.Scale(padding=12)),
         y=alt.Y("category:N", title=cat_title, sort=present),
         color=alt.Color("category:N", scale=alt.Scale(domain=present, range=[styles[c].colour for c in present]),
                         legend=None),
@@ -129,7 +130,7 @@ def timeline(
     years = df[date].dt.year
     counts = df[category].astype(str).value_counts()
     busiest = years.value_counts().sort_index().idxmax()
-    dated = "" if date == "date" else f" (by {date.replace('_', ' ')} date)"
+    dated = "" if date == "date" else f" (date: {_title_case(date)})"
     groups = "categories" if cat_title == "Category" else f"{cat_title.lower()} groups"
     parts = [
         f"Timeline of {len(df)} {many if len(df) != 1 else one}{dated} from {years.min()} to {years.max()} "

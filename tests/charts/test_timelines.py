@@ -44,11 +44,12 @@ def test_memberships_timeline_says_what_it_plots() -> None:
     chart = charts.timeline(orgs, date="kazakhstan_joined", label="name", category="leader",
                             dataset="organisations", source="x")
     text = kz.charts.describe(chart)
-    assert text.startswith("Timeline of 3 organisations (by kazakhstan joined date) from 1992 to 2001 "
+    assert text.startswith("Timeline of 3 organisations (date: Kazakhstan joined) from 1992 to 2001 "
                            "in 2 leader groups: China and Russia (1), Russia (2).")
     assert "event" not in text
     spec = chart.to_dict()
     assert spec["encoding"]["y"]["title"] == "Leader"
+    assert spec["encoding"]["x"]["title"] == "Kazakhstan joined"
     assert spec["params"][0]["bind"]["name"].strip() == "Leader"
 
 
@@ -64,3 +65,15 @@ def test_timeline_categories_named_after_countries_use_their_style() -> None:
     assert colours["Russia"] == PARTNER_STYLE["Russia"].colour and shapes["Russia"] == PARTNER_STYLE["Russia"].shape
     assert colours["China and Russia"] != PARTNER_STYLE["Russia"].colour
     assert shapes["China and Russia"] != PARTNER_STYLE["Russia"].shape
+
+
+def test_one_year_timeline_draws_distinct_axis_labels(events) -> None:
+    """Drawn (vl-convert SVG), does a one-year timeline label months, with no year repeated (probe 8c)?"""
+    import re
+
+    vlc = pytest.importorskip("vl_convert", reason="vl-convert (the 'export' extra) draws the SVG")
+    one_year = events.assign(date=pd.to_datetime(["2022-01-05", "2022-03-02", "2022-06-20", "2022-11-20"]))
+    svg = vlc.vegalite_to_svg(charts.timeline(one_year, source="x").to_dict())
+    labels = [t for t in re.findall(r"<text[^>]*>([^<]+)</text>", svg) if re.fullmatch(r"\d{4}|[A-Z][a-z]+", t)]
+    years = [t for t in labels if t.isdigit()]
+    assert len(years) == len(set(years)) and {"March", "June"} <= set(labels), labels
