@@ -105,7 +105,7 @@ ALLOW = [
     r"2021 = 100",                                    # the base the exercise sets
     r"average month in 2021 and multiply by 100|[Aa] value of 250|normal 2021 month",
     r"twelve rows of 2021",
-    r"2021 total|2020 or January 2021 as the base",   # the slips the checker names
+    r"2021 total|2020 or January 2021 as the base|[Dd]ecember\s+filled with 0|2022-only",   # the checker's named slips
     r"\bsoared\W*\s+in 2022",                         # the invented headline of the reflection
     r"MP-IDSA commentary, 27 April 2023",              # Reading A's full reference
 ]

@@ -121,10 +121,10 @@ def figures(data: ModuleType) -> dict[str, str]:
 ALLOW = [
     r"\b0 = ignore, 5 = very important|0 \(lowest partner\) to 1 \(highest\)|0–1\b",
     r"\b1 if the partner",
-    r"0/1 columns|slider[s]? (?:stop at 0|run 0–5)|sets? it to 0",
+    r"0/1 columns|0 ignores an indicator, 5|run from\s+−5 to 5|to −2\b",
     r"in 2020 \(%\)|from 2013 to 2020",                  # the scorecard's chosen years
     r"MP-IDSA commentary, 27 April 2023",               # Reading A's full reference
-    r"\bto [05]\b|weights at 0|weight 0",
+    r"\bto [05]\b|weights at 0|weight 0|(?:percentages, points and |and )0/1|filled with 0",
     r"\bC5\+1\b",                                          # the format's name
     r"\b2013 rather than|2020 and 2013",
     r"= [0-5]\b|others 0",                                 # slider settings in the notes
