@@ -65,6 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
 __all__ = [
+    "dashboard",
     "record",
     "attempts",
     "summary",
@@ -292,6 +293,16 @@ def item_chart(items_table: pandas.DataFrame | Mapping[str, Any] | str | os.Path
     from .item_plot import item_chart as _item_chart
 
     return _item_chart(items_table)
+
+
+def dashboard(*, now: dt.datetime | None = None) -> Any:
+    """Your mastery per lesson (a chart with a text alternative and a table) and what to review next.
+
+    See :mod:`kzlessons.progress.mastery_view`; ``now`` replaces the clock, for tests.
+    """
+    from .mastery_view import dashboard as _dashboard
+
+    return _dashboard(now=now)
 
 
 def gradebook_main(argv: list[str] | None = None) -> int:

@@ -285,6 +285,8 @@ def read_export(path: str | os.PathLike[str]) -> dict[str, Any]:
                             "Check that you may read it.") from None
     if len(raw) > MAX_BYTES:  # grew while we looked
         raise ImportRefused(f"{name} is larger than {_mb(MAX_BYTES)}; check that you picked the right file.")
+    if raw.startswith(b"\xef\xbb\xbf"):  # a byte-order mark, as Windows Notepad writes
+        raw = raw[3:]
     try:
         data = loads(raw.decode("utf-8"))
     except (ValueError, RecursionError, MemoryError) as error:

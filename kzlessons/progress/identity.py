@@ -46,8 +46,11 @@ def set_learner(name: str | None) -> str | None:
     Control and invisible characters are dropped and the name is cut to 80 characters.
     Raises :class:`StoreError` (a sentence) when the name cannot be saved.
     """
+    if name is not None and not isinstance(name, str):
+        raise TypeError(f"set_learner() takes a name in quotes, e.g. set_learner('Aigerim'), or None; "
+                        f"not a {type(name).__name__}.")
     path = _learner_path()
-    clean = clean_name(name)[:MAX_NAME].strip() if isinstance(name, str) else ""
+    clean = clean_name(name)[:MAX_NAME].strip() if name else ""
     try:
         if not clean:
             with contextlib.suppress(FileNotFoundError):

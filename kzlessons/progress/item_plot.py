@@ -102,8 +102,13 @@ def item_chart(items: Any) -> Any:
                         scale=alt.Scale(domain=present, range=[bands[b] for b in present])),
         tooltip=tooltip,
     )
-    text = base.mark_text(align="left", dx=4, color="#222222").encode(
+    long = alt.datum.first_try_correct >= 0.75  # long bars carry their label inside
+    outside = base.transform_filter(~long).mark_text(align="left", dx=4, color="#222222").encode(
         x="first_try_correct:Q", y=y, text="label:N", tooltip=tooltip)
+    # black on the green band, white on the blue one: both at least 4.5:1 contrast
+    ink = alt.condition(alt.datum.band == "too easy?", alt.value("#000000"), alt.value("#FFFFFF"))
+    inside = base.transform_filter(long).mark_text(align="right", dx=-4, fontWeight="bold").encode(
+        x="first_try_correct:Q", y=y, text="label:N", color=ink, tooltip=tooltip)
     most = int(df["learners"].max())
     parts = [f"Bars of the share of learners right on their first try for {len(df)} questions, "
              f"{most} learners at most per question."]
@@ -123,10 +128,10 @@ def item_chart(items: Any) -> Any:
             ["share", "question_id"], ascending=[False, True]).iloc[0]
         parts.append(f"The most chosen wrong answer: {top['most_chosen_wrong']!r} in {top['question_id']}, "
                      f"by {int(top['most_chosen_wrong_learners'])} of {int(top['learners'])} learners.")
-    subtitle = (f"Share of learners right on their first try; {pct(EASY)} or more: too easy?, "
-                f"under {pct(HARD)}: hard. Hover a bar for attempts and the most chosen wrong answer.")
-    return alt.layer(bars, text).properties(
-        title=alt.Title("How the class did on each question", subtitle=[subtitle]),
+    subtitle = [f"Share of learners right on their first try ({pct(EASY)} or more: too easy?; under {pct(HARD)}: hard).",
+                "Hover a bar for mean attempts and the most chosen wrong answer."]
+    return alt.layer(bars, outside, inside).properties(
+        title=alt.Title("How the class did on each question", subtitle=subtitle),
         description=" ".join(parts),
         width=min(WIDTH, 560),
         height=max(120, 22 * len(df)),

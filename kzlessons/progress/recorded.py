@@ -4,7 +4,7 @@
 >>> r = Recorded.of(Result(True, 1.0, "Correct."), saved=False, problem="The disk is full.")
 >>> r.correct, r.status, r.saved, r.problem
 (True, 'correct', False, 'The disk is full.')
->>> r.result == Result(True, 1.0, "Correct.")
+>>> r == Result(True, 1.0, "Correct.") and Result(True, 1.0, "Correct.") == r
 True
 """
 
@@ -17,9 +17,12 @@ from ..quiz.model import Result
 __all__ = ["Recorded"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Recorded(Result):
     """A :class:`~kzlessons.quiz.model.Result` that also says whether the attempt was stored.
+
+    It compares equal to (and hashes like) the plain Result it wraps: whether an
+    answer was saved does not change how it was graded.
 
     Attributes:
         saved: True when the attempt is on disk; False when the store could not be written.
@@ -30,6 +33,14 @@ class Recorded(Result):
 
     saved: bool = True
     problem: str | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Result):
+            return (self.correct, self.score, self.feedback) == (other.correct, other.score, other.feedback)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.correct, self.score, self.feedback))
 
     @classmethod
     def of(cls, result: Result, *, saved: bool, problem: str | None = None) -> Recorded:

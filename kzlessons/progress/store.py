@@ -319,8 +319,7 @@ class Store:
                     f"some disk space or make {self.path.parent} writable, then run 'kzlessons check'.",
                     StoreWarning,
                     stacklevel=4,
-                )
-                return list(rows)
+                )  # said once per change of the file: the cache below holds until the file changes
         try:
             stat = self.path.stat()
             self._cache_key = (stat.st_ino, stat.st_size, stat.st_mtime_ns)

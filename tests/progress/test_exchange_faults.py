@@ -160,3 +160,10 @@ def test_learner_names_lose_control_and_bidi_characters(kz_home, tmp_path):
     path.write_text(json.dumps(_doc([_attempt()], learner="bad\x00name\x1b[31mRED\u202e\u200b")))
     assert kz.progress.load_file(path).learner == "badname[31mRED"
     assert kz.progress.set_learner("Ai\u2066gerim\u2069\n") == "Aigerim"
+
+
+def test_byte_order_mark_is_accepted(kz_home, tmp_path):
+    """3a: is a file saved with a UTF-8 byte-order mark (Windows Notepad) imported?"""
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(_doc([_attempt()])).encode())
+    assert kz.progress.load_file(path).added == 1

@@ -57,3 +57,10 @@ def test_unwritable_home_gives_no_id_and_a_sentence_for_the_name(kz_home):
     assert kz.progress.learner_id() is None
     with pytest.raises(StoreError, match="Your name could not be saved"):
         kz.progress.set_learner("Aigerim")
+
+
+def test_a_name_must_be_text(kz_home):
+    """5d: does set_learner(["x"]) say what it takes instead of storing "['x']"?"""
+    with pytest.raises(TypeError, match="takes a name in quotes"):
+        kz.progress.set_learner(["x"])
+    assert kz.progress.learner() is None

@@ -235,3 +235,22 @@ def test_concurrent_exports_to_one_path_never_fail(kz_home, tmp_path):
     assert [p.returncode for p in procs] == [0, 0, 0], errors
     assert len(json.loads(target.read_bytes())["attempts"]) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kzhome", "same.json"]
+
+
+def test_unmovable_damage_is_reported_once_per_change(kz_home, monkeypatch):
+    """1i: when damage cannot be set aside (a read-only folder), is it said once, not on every read?"""
+    kz.progress.record("l00-area", "1")
+    path = _store_path(kz_home)
+    with open(path, "a") as handle:
+        handle.write("damaged\n")
+    import kzlessons.progress.store as store_module
+
+    def no_temp(*_args, **_kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(store_module.tempfile, "mkstemp", no_temp)
+    with pytest.warns(StoreWarning, match="could not be set aside"):
+        assert kz.progress.attempt_count("l00-area") == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", StoreWarning)
+        assert kz.progress.attempt_count("l00-area") == 1 and len(kz.progress.attempts()) == 1
