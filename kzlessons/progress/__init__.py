@@ -97,7 +97,10 @@ def record(qid: str, answer: Any) -> Result:
 
 
 def _rows() -> list[dict[str, Any]]:
-    return default_store().read()
+    """The stored attempts (rows of other kinds, such as "shown" or "reset", are not attempts)."""
+    from .events import is_attempt
+
+    return [row for row in default_store().read() if is_attempt(row)]
 
 
 def last_attempt(qid: str) -> dict[str, Any] | None:
