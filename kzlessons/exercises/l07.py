@@ -297,9 +297,9 @@ def _check_confirmed_share(answer: Any) -> Verdict:
     if _close(values, expected, CONFIRMED_TOL):
         return Verdict.ok(
             f"{expected['A']:.0%} of Reading A's claims and {expected['B']:.0%} of Reading B's have the "
-            "status confirmed, so B's share is the higher one. The gap is about two claims' worth, and "
-            "\"confirmed\" also covers qualified verdicts (a weak source, a broad statement): the next "
-            "cell shows which."
+            f"status confirmed, so B's share is the higher one. The gap is small "
+            f"({100 * (expected['B'] - expected['A']):.1f} percentage points), and \"confirmed\" also "
+            "covers qualified verdicts (a weak source, a broad statement): the next cell shows which."
         )
     if _close(values, {k: 100 * v for k, v in expected.items()}, 100 * CONFIRMED_TOL):
         return Verdict.not_yet("those look like percentages. Give shares between 0 and 1.")
