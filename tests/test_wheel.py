@@ -74,6 +74,11 @@ def test_wheel_bundles_data_and_lessons(dist: dict[str, Path]) -> None:
         assert f"kzlessons/_bundled/notebooks/{nb.name}" in names
     for bank in sorted((REPO / "kzlessons" / "banks").glob("*.yaml")):
         assert f"kzlessons/banks/{bank.name}" in names
+    assets = sorted((REPO / "kzlessons" / "quiz" / "js").glob("*.*"))
+    assert {a.suffix for a in assets} == {".js", ".css"}  # the quiz controls' front end, in its own files
+    for asset in assets:
+        assert f"kzlessons/quiz/js/{asset.name}" in names
+    assert "kzlessons/quiz/bank_schema.json" in names
     assert not any("/.ipynb_checkpoints/" in n or n.endswith(".pyc") for n in names)
 
 

@@ -76,6 +76,12 @@ class Review(widgets.VBox):
         return data
 
 
+def _sentence(error: BaseException) -> str:
+    """The store's own sentence (its errors are sentences), or one made from a bare error."""
+    text = str(error).strip()
+    return text if text.endswith(".") else f"Your progress store could not be read ({text or type(error).__name__})."
+
+
 def _bank() -> dict[str, str]:
     from ..quiz import load_all
 
@@ -97,7 +103,7 @@ def review(n: int = 5, *, lessons: str | int | Sequence[str | int] | None = None
         rows = history()
     except Exception as error:  # noqa: BLE001 - an unreadable store must not break a lesson's recap
         rows = []
-        problem = (f"Your progress store could not be read ({error}), so this review cannot use your history. ")
+        problem = f"{_sentence(error)} This review cannot use your history. "
     else:
         problem = ""
     bank = _bank()

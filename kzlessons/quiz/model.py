@@ -13,8 +13,8 @@ type       learner answer                            answer key in the bank
 ========== ========================================= =====================================
 single     one option id, e.g. ``"b"``               ``answer: b``
 multiple   a list of option ids, e.g. ``["a", "c"]`` ``answer: [a, c]``
-numeric    a number (or a string: ``"7,548"``, ``"0,38"``)``{value, abs_tol}``, ``{value, rel_tol}``
-                                                     or ``{min, max}``
+numeric    a number, or a string such as             ``{value, abs_tol}``, ``{value, rel_tol}``
+           ``"7,548"`` or ``"0,38"``                 or ``{min, max}``
 text       a string                                  ``{accept: [variants]}``
 ordering   every option id once, in order            ``answer: [ids in the right order]``
 ========== ========================================= =====================================

@@ -18,20 +18,29 @@ Layout, top to bottom (a ``VBox`` with class ``kzlessons-quiz``):
 
   the fieldsets keep their keys (arrows, Home/End, Space, Enter) from JupyterLab's notebook
   shortcuts, which would otherwise move the cell selection; Enter in any input presses Check;
-* *Check* and *Reset*: ordinary ``widgets.Button`` objects (Tab to them, Enter or Space);
+* *Check*, *Show answer* and *Reset*: ordinary ``widgets.Button`` objects (Tab to them, Enter or Space);
 * ``feedback``: a :class:`~.controls.LiveRegion`, one ``role=status aria-live=polite
   aria-atomic=true`` element that stays in the page while Python replaces its parts: icon
-  **and** words ("✅ Correct — …"), a note, and "Attempts: N";
-* ``explanation_box``: a ``widgets.HTML`` with the explanation and its sources after an attempt
-  (outside the live region, so it is read on demand rather than announced).
+  (inline SVG; its text form ✓ ✗ ◐ ⓘ ⚠ in ``feedback.text``) **and** words ("✓ Correct — …"),
+  a note (tries left, why the answer is shown, a store problem), and "Attempts: N";
+* ``explanation_box``: a ``widgets.HTML`` with the right answer, the explanation and its sources
+  once the answer is revealed (outside the live region, so it is read on demand).
+
+When the answer is revealed is the reveal policy of :mod:`.policy`: after a right answer, after
+``reveal_after`` tries (course default 2), or on *Show answer* (stored as "shown"). Before that a
+wrong answer shows the option's feedback and the question's hint.
 
 All text shown by the controls goes through ``textContent``; the HTML pieces built here escape
 every bank text. All colours are JupyterLab CSS variables, so light and dark themes both read well.
 
-Checking goes through :func:`kzlessons.progress.record` (the single path that grades and
-stores); building the widget restores the learner's last stored answer and its feedback, so
-re-running the cell or reopening the notebook (even in a new kernel) shows where they left off.
-*Reset* clears the form and the feedback; the attempts stay recorded.
+The widget does not import :mod:`kzlessons.progress`: it is given a tracker
+(:class:`~.policy.Tracker`: ``record``, ``mark``, ``history``), which :func:`kzlessons.quiz.ask`
+wires to :func:`kzlessons.progress.record` (the single path that grades and stores). Building the
+widget replays the question's stored rows (:func:`.policy.replay`), so re-running the cell or
+reopening the notebook (even in a new kernel) shows each question as the learner left it: wrong
+with its hint, revealed, shown, or empty after *Reset* (which is stored; attempts stay recorded).
+When saving or reading the store fails, the feedback says so in words and the count says what
+was saved.
 
 Headless use (the unit tests): set ``inputs[0].value`` (an option id, a list of ids, a list with
 one id or None per position, or a string) and call ``check_button.click()``.
@@ -374,7 +383,8 @@ class QuizWidget(widgets.VBox):
             status, words = "shown", SHOWN_WORDS
         else:
             status, words = "", ""
-        for problem in (self._problem, self._read_problem):
+        # a failed save says what to do; the read problem is said once, unless nothing else is
+        for problem in (self._problem, "" if self._problem else self._read_problem):
             if problem:
                 notes.append(problem)
         if not status and (self._problem or self._read_problem):
