@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 import time
 from pathlib import Path
 
@@ -57,17 +55,13 @@ def test_lesson_runs_draws_and_answers_offline(lesson: str, lab: harness.LabPage
         assert n_charts > 0, f"{lesson} makes charts but none was drawn"
 
     asked = quizdom.asked_ids(lab_server.root / lesson)
-    # a recap cell (kz.review(...), BRIEF convention 2) draws one more output with Check buttons
-    code = ["".join(c.get("source", [])) for c in json.loads(source)["cells"] if c.get("cell_type") == "code"]
-    reviews = sum(len(re.findall(r"^\s*kz\.review\(", text, re.M)) for text in code)
     quizzes = quizdom.quiz_outputs(lab.page)
     assert asked, f"{lesson} asks no quiz (kz.quiz.ask)"
     try:  # views draw one by one: wait for all of them, then count
-        expect(quizzes).to_have_count(len(asked) + reviews, timeout=harness.RENDER_TIMEOUT)
+        expect(quizzes).to_have_count(len(asked), timeout=harness.RENDER_TIMEOUT)
     except AssertionError:
         pass
-    assert quizzes.count() == len(asked) + reviews, \
-        f"{lesson}: {len(asked)} kz.quiz.ask calls and {reviews} recap(s), {quizzes.count()} quizzes drawn"
+    assert quizzes.count() == len(asked), f"{lesson}: {len(asked)} kz.quiz.ask calls, {quizzes.count()} quizzes drawn"
     # the reveal policy on the first choice question: wrong (hint, no answer), retry right (answer shown),
     # then Reset and Show answer (answer shown, recorded as shown)
     choice = [(i, q) for i, q in enumerate(asked) if banks[q].get("type") in {"single", "multiple"}]
