@@ -199,7 +199,7 @@ def build(files: Sequence[str | Path]) -> Book:
             files_list = "; ".join(", ".join(x.files) for x in same)
             notes.append(f"{len(same)} different learners are called {safe_cell(name)!r} ({files_list}); they "
                          "are kept as separate rows, told apart by the learner_id column.")
-    ordered = sorted(learners.values(), key=lambda x: (x.name is None, x.label.casefold(), x.key))
+    ordered = sorted(learners.values(), key=lambda x: (x.name is None, x.label.casefold(), x.files[0], x.key))
     return Book(ordered, rejected, notes, ignored, {k: v for k, v in lookup.cache.items() if v is not None})
 
 
