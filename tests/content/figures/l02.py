@@ -93,6 +93,8 @@ def figures(data) -> dict[str, str]:
     # BLX is the IMF's old combined Belgium-Luxembourg row, not a member state (the lesson says so)
     n_eu = int((eu["iso3"] != "BLX").sum())
     peak_year = int(hx.idxmax())
+    leader = ex.loc[1995:2020].idxmax(axis=1)
+    eu_lead_from = int(min(y for y in leader.index if (leader.loc[y:] == "EU-27").all()))
     eu_peak_year = int(ex["EU-27"].idxmax())
     russia_low_import_year = int(im["Russia"].loc[1995:2020].idxmin())
     late_1990s = "the late 1990s" if 1997 <= int(hx.loc[1995:2001].idxmin()) <= 1999 else "the 1990s (check)"
@@ -117,6 +119,10 @@ def figures(data) -> dict[str, str]:
         "under 10% by 2010": "under 10% by 2010" if ex.loc[2010, "Russia"] < 0.10 else "not under 10% by 2010",
         "about half of all exports by 2010": within(ex.loc[2010, "EU-27"], 0.45, 0.55, "about half of all exports by 2010"),
         "widest in 2014, at 55.4%": f"widest in {eu_peak_year}, at {ex['EU-27'].max():.1%}",
+        # summary: the first year from which the EU-27 leads exports in every year to 2020
+        "Since 2004 the EU-27 has bought the largest share of exports":
+            f"Since {eu_lead_from} the EU-27 has bought the largest share of exports",
+        "at most 55.4% of them": f"at most {ex['EU-27'].loc[1995:2020].max():.1%} of them",
         "between 61% and 76% of its merchandise exports in every year from 2005 to 2020":
             f"between {fuel.min() / 100:.0%} and {fuel.max() / 100:.0%} of its merchandise exports in every year from 2005 to 2020",
         "largest supplier in every year but one":

@@ -70,7 +70,8 @@ def figures(data) -> dict[str, str]:
         "about US$ 18 billion in 2013": f"about US$ {ru.loc[2013, 'imports']:.0f} billion in 2013",
         "about US$ 9 billion in 2016": f"about US$ {ru.loc[2016, 'imports']:.0f} billion in 2016",
         "fell by 41–48% between 2013 and 2016": f"fell by {lo_fall * 100:.0f}–{hi_fall:.0%} between 2013 and 2016",
-        "stayed at a third or more": "stayed at a third or more" if share.min() >= 0.325 else "fell below a third",
+        "stayed at about a third or more": "stayed at about a third or more" if share.min() >= 0.325 else "fell below a third",
+        "(33.3% at its lowest, in 2014)": f"({share.min():.1%} at its lowest, in {int(share.idxmin())})",
         "100 yes, 11 no, 58 abstentions, 24 absent":
             f"{tally['yes']} yes, {tally['no']} no, {tally['abstain']} abstentions, {tally['absent']} absent",
         # bank
