@@ -74,6 +74,8 @@ def test_wheel_bundles_data_and_lessons(dist: dict[str, Path]) -> None:
         assert f"kzlessons/_bundled/notebooks/{nb.name}" in names
     for bank in sorted((REPO / "kzlessons" / "banks").glob("*.yaml")):
         assert f"kzlessons/banks/{bank.name}" in names
+    for asset in ("static_quiz.js", "static_quiz.css"):  # the static-mode quiz script and style
+        assert f"kzlessons/quiz/assets/{asset}" in names
     assert not any("/.ipynb_checkpoints/" in n or n.endswith(".pyc") for n in names)
 
 

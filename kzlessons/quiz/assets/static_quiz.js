@@ -1,0 +1,166 @@
+/* kzlessons static quiz: answers a self-check in a page with no kernel.
+ * Shipped with the package (kzlessons/quiz/assets); no CDN, no framework.
+ * Each quiz is a <div class="kzq"> holding a <form> and its question as JSON in
+ * <script type="application/json" class="kzq-data">. Grading mirrors
+ * kzlessons/quiz/model.py (same messages); tests compare the two on every bank question.
+ * Nothing is stored or sent anywhere. */
+(function () {
+  "use strict";
+  if (window.kzQuiz) { window.kzQuiz.initAll(); return; }
+  var ICONS = { correct: ["\u2705", "Correct"], partial: ["\u25d0", "Partly right"],
+                wrong: ["\u274c", "Not quite"], hint: ["\u2139\ufe0f", "Nothing to check yet"] };
+  var JUNK = /[\s,_'\u00a0\u202f\u2009]/g;
+  var NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+  function clip(text, limit) { limit = limit || 60; return text.length <= limit ? text : text.slice(0, limit - 1) + "\u2026"; }
+  function pyRepr(text) { return text.indexOf("'") >= 0 && text.indexOf('"') < 0 ? '"' + text + '"' : "'" + text.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'"; }
+  function normalise(text) {
+    return text.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[\p{P}\p{S}\p{Z}\p{C}]/gu, " ")
+      .toLowerCase().replace(/\s+/g, " ").trim();
+  }
+  function fmtNumber(v) {
+    if (Number.isInteger(v) && Math.abs(v) < 1e15) return v.toLocaleString("en-US");
+    var g = String(Number(v.toPrecision(6)));
+    if (Math.abs(v) >= 1e5) { var parts = g.split("."); parts[0] = Number(parts[0]).toLocaleString("en-US"); g = parts.join("."); }
+    return g;
+  }
+  function option(q, id) { for (var i = 0; i < q.options.length; i++) if (q.options[i].id === id) return q.options[i]; return null; }
+  function result(correct, score, feedback) { return { correct: correct, score: score, feedback: feedback }; }
+  function wrong(q, specific) {
+    var parts = [specific, q.feedback].filter(function (p) { return p; });
+    return result(false, 0, parts.join(" ") || "Not quite. Read the explanation and try again.");
+  }
+  function unreadable(message) { return result(false, 0, message); }
+
+  /* Grade an answer exactly as Question.check does. */
+  function grade(q, answer) {
+    var how = q.how, i;
+    if (q.type === "single") {
+      if (answer === null || answer === "") return unreadable("No option was chosen. " + how);
+      var chosen = option(q, answer);
+      if (!chosen) return unreadable(pyRepr(clip(answer)) + " is not one of the options. " + how);
+      return chosen.id === q.answer ? result(true, 1, "Correct.") : wrong(q, chosen.feedback);
+    }
+    if (q.type === "multiple") {
+      if (!answer.length) return unreadable("Nothing was ticked. " + how);
+      var right = q.answer, hits = 0, wrongIds = [];
+      answer.forEach(function (a) { if (right.indexOf(a) >= 0) hits++; else wrongIds.push(a); });
+      var same = hits === right.length && !wrongIds.length;
+      if (same) return result(true, 1, "Correct: you found all of them and nothing else.");
+      var score = Math.max(0, (hits - wrongIds.length) / right.length);
+      var notes = q.options.filter(function (o) { return wrongIds.indexOf(o.id) >= 0 && o.feedback; })
+        .map(function (o) { return o.feedback; });
+      var missed = right.filter(function (r) { return answer.indexOf(r) < 0; }).length;
+      var summary = hits + " of your " + answer.length + " choices " + (hits === 1 ? "is" : "are") + " right";
+      summary += missed ? " and you missed " + missed + "." : ".";
+      return result(false, Math.round(score * 1e4) / 1e4,
+        [summary].concat(notes, [q.feedback]).filter(function (p) { return p; }).join(" "));
+    }
+    if (q.type === "numeric") {
+      if (answer.length > 100) return unreadable("That is too long to be a number. " + how);
+      var raw = answer.trim();
+      var text = answer.normalize("NFKC").trim().replace(/\u2212/g, "-").replace(JUNK, "");
+      var unit = (q.unit || "").normalize("NFKC").replace(JUNK, "");
+      if (unit && text.toLowerCase().endsWith(unit.toLowerCase())) text = text.slice(0, text.length - unit.length);
+      if (!NUMBER.test(text)) return unreadable(pyRepr(clip(raw)) + " is not a number. " + how);
+      var value = parseFloat(text);
+      if (!isFinite(value)) return unreadable("That is not a finite number. " + how);
+      var key = q.answer, low, high;
+      if ("min" in key) { low = key.min; high = key.max; }
+      else {
+        var tol = "abs_tol" in key ? key.abs_tol : Math.abs(key.value) * (key.rel_tol || 0);
+        low = key.value - tol; high = key.value + tol;
+      }
+      var u = q.unit ? " " + q.unit : "";
+      if (low <= value && value <= high) return result(true, 1, "Correct: " + fmtNumber(value) + u + " is within the accepted range.");
+      return wrong(q, fmtNumber(value) + u + " is " + (value < low ? "too low" : "too high") + ".");
+    }
+    if (q.type === "text") {
+      if (answer.length > 2000) return unreadable("That answer is too long (" + answer.length.toLocaleString("en-US") + " characters). " + how);
+      var given = normalise(answer);
+      if (!given) return unreadable("The answer is empty. " + how);
+      var ok = q.answer.accept.some(function (a) { return normalise(a) === given; });
+      return ok ? result(true, 1, "Correct.") : wrong(q, "");
+    }
+    if (q.type === "ordering") {
+      var ids = q.options.map(function (o) { return o.id; });
+      var set = {}; answer.forEach(function (a) { if (a) set[a] = 1; });
+      if (answer.length !== ids.length || answer.indexOf(null) >= 0 || Object.keys(set).length !== ids.length
+          || !ids.every(function (id) { return set[id]; }))
+        return unreadable("Some items are missing or used twice. " + how);
+      if (answer.join("\u0000") === q.answer.join("\u0000")) return result(true, 1, "Correct: everything is in the right order.");
+      var rank = {}; q.answer.forEach(function (item, k) { rank[item] = k; });
+      var n = answer.length, pairs = n * (n - 1) / 2, good = 0, placed = 0, j;
+      for (i = 0; i < n; i++) { if (answer[i] === q.answer[i]) placed++; for (j = i + 1; j < n; j++) if (rank[answer[i]] < rank[answer[j]]) good++; }
+      var s = good + " of " + pairs + " pairs are in the right order, and " + placed + " of " + n + " items are in the right place.";
+      return result(false, Math.round(good / pairs * 1e4) / 1e4, [s, q.feedback].filter(function (p) { return p; }).join(" "));
+    }
+    return unreadable("This kind of question cannot be checked here.");
+  }
+  function status(r) { return r.correct ? "correct" : (r.score > 0 ? "partial" : "wrong"); }
+
+  /* What the learner entered, in the form grade() takes; null when nothing was entered. */
+  function answerOf(form, q) {
+    if (q.type === "single") { var c = form.querySelector("input[type=radio]:checked"); return c ? c.value : null; }
+    if (q.type === "multiple") {
+      var picked = [].map.call(form.querySelectorAll("input[type=checkbox]:checked"), function (e) { return e.value; });
+      return picked.length ? picked : null;
+    }
+    if (q.type === "ordering") {
+      var order = [].map.call(form.querySelectorAll("select"), function (e) { return e.value || null; });
+      return order.every(function (v) { return v === null; }) ? null : order;
+    }
+    var v = form.querySelector("input[type=text]").value;
+    return v.trim() ? v : null;
+  }
+
+  function show(box, tone, message, attempts, note) {
+    var icon = ICONS[tone][0], label = ICONS[tone][1];
+    if (message.toLowerCase().indexOf(label.toLowerCase()) === 0) {
+      message = message.slice(label.length).replace(/^[\s:.\u2014-]+/, "");
+      message = message.charAt(0).toUpperCase() + message.slice(1);
+    }
+    box.className = "kzq-feedback kzq-" + tone;
+    box.textContent = "";
+    var head = document.createElement("strong");
+    head.textContent = icon + " " + label;
+    box.appendChild(head);
+    if (message) box.appendChild(document.createTextNode(" \u2014 " + message));
+    if (note) { var p = document.createElement("span"); p.className = "kzq-note"; p.textContent = " " + note; box.appendChild(p); }
+    var f = document.createElement("span"); f.className = "kzq-attempts"; f.textContent = " Attempts: " + attempts;
+    box.appendChild(f);
+  }
+
+  function init(root) {
+    if (root.getAttribute("data-kzq-ready")) return;
+    var data = root.querySelector("script.kzq-data");
+    var form = root.querySelector("form");
+    if (!data || !form) return;
+    var q = JSON.parse(data.textContent);
+    var box = root.querySelector(".kzq-feedback"), answerBox = root.querySelector("details.kzq-answer");
+    var attempts = 0, revealAfter = q.reveal_after || 2;
+    root.setAttribute("data-kzq-ready", "1");
+    root.classList.add("kzq-live");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var answer = answerOf(form, q);
+      if (answer === null) { show(box, "hint", q.how, attempts, ""); return; }
+      var r = grade(q, answer);
+      attempts++;
+      var tone = status(r), reveal = r.correct || attempts >= revealAfter;
+      var message = tone === "partial" ? "score " + Math.round(r.score * 100) + "%. " + r.feedback : r.feedback;
+      var note = reveal ? "The answer and explanation are open below." :
+        "Try again; the answer opens after " + revealAfter + " tries, or open it yourself below.";
+      show(box, tone, message, attempts, note);
+      if (reveal && answerBox) answerBox.open = true;
+    });
+    form.addEventListener("reset", function () {
+      box.className = "kzq-feedback"; box.textContent = "";
+      if (answerBox) answerBox.open = false;
+    });
+  }
+  function initAll() { [].forEach.call(document.querySelectorAll("div.kzq"), init); }
+  window.kzQuiz = { grade: grade, normalise: normalise, init: init, initAll: initAll };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initAll);
+  else initAll();
+})();
