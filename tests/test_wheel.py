@@ -76,6 +76,8 @@ def test_wheel_bundles_data_and_lessons(dist: dict[str, Path]) -> None:
         assert f"kzlessons/banks/{bank.name}" in names
     for asset in ("static_quiz.js", "static_quiz.css"):  # the static-mode quiz script and style
         assert f"kzlessons/quiz/assets/{asset}" in names
+    # JupyterLab settings defaults (no news prompt, no update check), installed into {sys.prefix}
+    assert any(n.endswith(".data/data/share/jupyter/lab/settings/overrides.d/kzlessons.json") for n in names)
     assert not any("/.ipynb_checkpoints/" in n or n.endswith(".pyc") for n in names)
 
 

@@ -96,6 +96,11 @@ class LabServer:
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
     process: subprocess.Popen | None = None
     log_path: Path | None = None
+    #: "lab" (JupyterLab) or "notebook" (Jupyter Notebook 7, same extensions and settings).
+    app: str = "lab"
+    #: Also switch the news feed and update check off in this server's own config (the project's
+    #: settings overrides do it for every install; False tests those alone).
+    quiet_config: bool = True
 
     @property
     def url(self) -> str:
@@ -109,13 +114,14 @@ class LabServer:
         self.port = self.port or free_port()
         for name in ("config", "data", "runtime", "kzhome", "workspaces"):
             (self.workdir / name).mkdir(parents=True, exist_ok=True)
-        # No news feed or update check: the server would fetch them from the internet.
-        (self.workdir / "config" / "jupyter_server_config.json").write_text(json.dumps(
-            {"LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}}))
-        # ... and no "get notified about Jupyter news?" toast over the screenshots.
-        (self.workdir / "config" / "labconfig").mkdir(exist_ok=True)
-        (self.workdir / "config" / "labconfig" / "page_config.json").write_text(json.dumps(
-            {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
+        if self.quiet_config:
+            # No news feed or update check: the server would fetch them from the internet.
+            (self.workdir / "config" / "jupyter_server_config.json").write_text(json.dumps(
+                {"LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}}))
+            # ... and no "get notified about Jupyter news?" toast over the screenshots.
+            (self.workdir / "config" / "labconfig").mkdir(exist_ok=True)
+            (self.workdir / "config" / "labconfig" / "page_config.json").write_text(json.dumps(
+                {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
         env = dict(os.environ)
         env.update(
             JUPYTER_CONFIG_DIR=str(self.workdir / "config"),
@@ -127,10 +133,10 @@ class LabServer:
         )
         env.pop("JUPYTER_PATH", None)
         command = [
-            sys.executable, "-m", "jupyterlab", "--no-browser",
+            sys.executable, "-m", "jupyterlab" if self.app == "lab" else "notebook", "--no-browser",
             f"--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
             f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
-            f"--LabApp.workspaces_dir={self.workdir / 'workspaces'}",
+            *([f"--LabApp.workspaces_dir={self.workdir / 'workspaces'}"] if self.app == "lab" else []),
             "--ServerApp.open_browser=False", "--ContentsManager.allow_hidden=False",
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
