@@ -235,22 +235,27 @@ class LabPage:
 
     def open(self, path: str) -> None:
         """Open a notebook with a clean workspace (``?reset``) and wait for an idle kernel."""
-        self.page.goto(f"{self.server.url}/lab/tree/{quote(path)}?token={self.server.token}&reset",
-                       timeout=OPEN_TIMEOUT)
+        where = f"lab/tree/{quote(path)}" if self.server.app == "lab" else f"notebooks/{quote(path)}"
+        self.page.goto(f"{self.server.url}/{where}?token={self.server.token}&reset", timeout=OPEN_TIMEOUT)
         self.page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=OPEN_TIMEOUT)
         self.wait_idle(OPEN_TIMEOUT)
 
     def wait_idle(self, timeout: float = RUN_TIMEOUT) -> None:
         """Wait until the notebook has a started kernel and it is idle (the indicator alone says idle
-        before any kernel exists, so the status bar's 'Python 3 (ipykernel) | Idle' is checked too)."""
+        before any kernel exists, so the status bar's 'Python 3 (ipykernel) | Idle' is checked too;
+        Notebook 7 has no status bar: there the toolbar's kernel name must not be 'No Kernel')."""
         self.page.wait_for_function(
             r"""() => {
                 const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
                 const ind = panel && panel.querySelector('.jp-Notebook-ExecutionIndicator');
                 if (!ind || ind.getAttribute('data-status') !== 'idle') return false;
+                const name = panel.querySelector('.jp-KernelName');
+                if (NOTEBOOK7)
+                    return !!name && /\S/.test(name.textContent) && !/No Kernel/.test(name.textContent);
                 return [...document.querySelectorAll('.jp-StatusBar-TextItem')]
                     .some(e => /\S \| Idle$/.test(e.textContent.trim()) && !/No Kernel/.test(e.textContent));
-            }""", timeout=timeout, polling=200)
+            }""".replace("NOTEBOOK7", "true" if self.server.app == "notebook" else "false"),
+            timeout=timeout, polling=200)
 
     def notebook(self):
         return self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").first
