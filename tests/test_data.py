@@ -219,12 +219,21 @@ def test_event_dates_parse_ranges_and_precision():
 
 
 def test_claims_and_sources_counts():
-    """Are there 82 sources (S1…S82) and 70 claims (A1–A40, B1–B30)?"""
+    """Are there 84 sources (S1…S84) and 70 claims (A1–A40, B1–B30)?"""
     src = kd.load("sources")
-    assert list(src["source_id"]) == [f"S{i}" for i in range(1, 83)]
+    assert list(src["source_id"]) == [f"S{i}" for i in range(1, 85)]
     claims = kd.load("claims")
     assert len(claims) == 70
     assert claims.set_index("claim_id").loc["A4", "status"] == "corrected"
+
+
+def test_corrected_fact_base_reaches_the_data():
+    """Do the data carry facts.md's corrections: pipeline (not route), gas transit, the WTO date's source?"""
+    events = kd.load("events").set_index("event_id")
+    assert "first export pipeline bypassing Russia" in events.loc["E019", "description"]
+    assert "Turkmen gas through Kazakhstan" in events.loc["E021", "description"]
+    assert "S84" in events.loc["E033", "source_ids"]
+    assert "unverified" in kd.load("claims").set_index("claim_id").loc["B16", "status_detail"]
 
 
 def test_every_source_id_resolves():

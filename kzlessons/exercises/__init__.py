@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import importlib
+import logging
 import numbers
 import pkgutil
 import re
@@ -32,6 +33,7 @@ __all__ = ["Verdict", "ExerciseNotFound", "exercise", "check", "ids", "is_number
 Checker = Callable[[Any], "Verdict"]
 _REGISTRY: dict[str, Checker] = {}
 _LESSON_MODULE = re.compile(r"^l\d{2}$")
+_LOG = logging.getLogger(__name__)
 
 
 class ExerciseNotFound(KeyError):
@@ -174,8 +176,8 @@ def check(exercise_id: str, answer: Any) -> Verdict:
     An unknown ``exercise_id`` raises :class:`ExerciseNotFound` (a ``KeyError``)
     listing the known ids.
 
-    >>> check("l01-count-integration", "nine")  # doctest: +ELLIPSIS
-    ❌ Not yet: `answer` should be a whole number, but it is a str. ...
+    >>> check("l01-count-integration", [9])  # doctest: +ELLIPSIS
+    ❌ Not yet: `answer` should be a whole number, but it is a list. ...
     """
     if isinstance(exercise_id, str):
         _load_lesson(exercise_id)
@@ -191,9 +193,12 @@ def check(exercise_id: str, answer: Any) -> Verdict:
         verdict = checker(answer)
     except DataFileError as error:  # the module's own data is broken, not the learner's answer
         return Verdict.not_yet(f"the check could not load the data it compares with. {error}")
-    except Exception as error:  # a learner's odd answer must never crash the check
+    except Exception:  # a learner's odd answer must never crash the check
+        # The learner sees a sentence, not Python internals; the details go to the log.
+        _LOG.debug("checker %s failed on a %s answer", exercise_id, type_name(answer), exc_info=True)
         return Verdict.not_yet(
-            f"the check could not read your answer ({type_name(error)}: {error}). "
-            "Compare its type and shape with what the exercise asks for."
+            f"the check could not read your answer (the type {type_name(answer)}, in a shape it "
+            "does not expect). Compare its type and shape with what the exercise asks for, or start again "
+            "from the starter code."
         )
     return verdict if isinstance(verdict, Verdict) else Verdict.not_yet(str(verdict))

@@ -1,11 +1,25 @@
-"""Checks for lesson 00's exercise."""
+"""Checks for lesson 00's exercise.
+
+``l00-events-2022``: how many events in the ``events`` timeline happened in 2022?
+The learner stores the count (a whole number) in ``answer``. Wrong methods named
+by the check: every event counted, the year compared with the text "2022",
+another year, events up to or from 2022, the True/False column or the filtered
+table handed in, and the count typed as text.
+
+>>> from kzlessons.exercises import check
+>>> check("l00-events-2022", "21").passed
+False
+"""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-from . import Verdict, exercise, is_number, type_name
+from . import Verdict, exercise
+from ._count import read_count
+
+YEAR = 2022
+HOW = 'len(events[events["year"] == 2022])'
 
 
 @exercise(
@@ -23,26 +37,45 @@ def _events_2022(answer: Any) -> Verdict:
     >>> check("l00-events-2022", None).passed
     False
     """
+    import pandas as pd
+
     from .. import data
 
     events = data.load("events")
-    expected = int((events["year"] == 2022).sum())
-    if getattr(answer, "ndim", None) == 2:
-        return Verdict.not_yet(
-            "your answer is a table. Count its rows with len(...), e.g. len(events[events[\"year\"] == 2022])."
-        )
-    if getattr(answer, "ndim", None) == 0:  # a numpy scalar or 0-d array
-        answer = answer.item()
-    if is_number(answer) and math.isnan(answer):
-        return Verdict.not_yet("your answer is NaN (a missing value). Count the rows with len(...).")
-    if not is_number(answer):
-        return Verdict.not_yet(f"the answer should be a number of events, not {type_name(answer)}.")
-    if answer == expected:
+    per_year = events["year"].value_counts()
+    expected = int(per_year.get(YEAR, 0))
+    if isinstance(answer, pd.DataFrame):
+        return Verdict.not_yet(f"your answer is a table. Count its rows with len(...), e.g. {HOW}.")
+    if isinstance(answer, pd.Series):
+        if answer.dtype == bool:
+            return Verdict.not_yet(
+                "that is the True/False column (one value per event). Use it to keep rows, then "
+                f"count them: {HOW}."
+            )
+        if YEAR in answer.index:
+            return Verdict.not_yet(
+                f"you counted every year at once. Pick out 2022: answer = your_counts[{YEAR}]."
+            )
+        return Verdict.not_yet(f"`answer` is a Series; the exercise wants one number: {HOW}.")
+    count = read_count(answer, how=HOW)
+    if isinstance(count, Verdict):
+        return count
+    if count == expected:
         return Verdict.ok(f"{expected} events in the timeline fall in 2022, more than in any other year.")
-    if answer == len(events):
+    if count == len(events):
         return Verdict.not_yet("that is every event in the table. Keep only the rows whose year is 2022 first.")
-    if answer != int(answer):
-        return Verdict.not_yet(f"{answer} is not a whole number. Count the rows with len(...).")
+    if count == 0:
+        return Verdict.not_yet(
+            "0 rows: did you compare the year with the text \"2022\"? The year column holds numbers, "
+            "so compare with the number 2022 (no quotes)."
+        )
+    if count == int((events["year"] <= YEAR).sum()):
+        return Verdict.not_yet("that counts every event up to 2022. Use == 2022 to keep that year only.")
+    if count == int((events["year"] >= YEAR).sum()):
+        return Verdict.not_yet("that counts every event from 2022 on. Use == 2022 to keep that year only.")
+    years = sorted(int(y) for y, n in per_year.items() if n == count and y != YEAR)
+    if years and abs(years[0] - YEAR) <= 2:
+        return Verdict.not_yet(f"{count} is the count for {years[0]}. Check the year you compare with: 2022.")
     return Verdict.not_yet(
-        f"{int(answer)} is not the count. Check that you compare the year column with the number 2022 (not \"2022\")."
+        f"{count} is not the count. Keep the rows whose year equals 2022 and count them: {HOW}."
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from ..numtext import NumberTextError, read_number
 from . import Verdict, exercise, is_number, type_name
 
 KAZ = "KAZ"
@@ -55,8 +56,10 @@ def agreement_with_kazakhstan(iso3: str, last_year: int | None = None, *, votes=
 
     Returns a dict with ``share`` (the right answer), ``weighted`` (the yes/abstain = 0.5
     index), ``same`` and ``shared`` (matching votes and roll calls where both voted),
-    ``kaz_total`` (roll calls where Kazakhstan voted) and ``absent_as_no`` (same votes
-    divided by all of Kazakhstan's votes). ``votes`` may pass rows already loaded
+    ``kaz_total`` (roll calls where Kazakhstan voted), ``absent_as_no`` (same votes
+    divided by all of Kazakhstan's votes: the left merge), ``absent_as_no_outer`` (divided
+    by every roll call either voted in: the outer merge), ``disagreement`` (1 - share) and
+    ``yes_only`` (both voted yes, over the shared roll calls). ``votes`` may pass rows already loaded
     with the internal ``_votes`` helper.
 
     >>> result = agreement_with_kazakhstan("KGZ")
@@ -75,8 +78,13 @@ def agreement_with_kazakhstan(iso3: str, last_year: int | None = None, *, votes=
     shared = len(both)
     score = {"yes": 1.0, "abstain": 0.5, "no": 0.0}
     graded = 1 - (both["vote_kaz"].map(score) - both["vote_other"].map(score)).abs()
+    union = len(set(kaz["rcid"]) | set(other["rcid"]))
+    both_yes = int(((both["vote_kaz"] == "yes") & (both["vote_other"] == "yes")).sum())
     return {
         "weighted": float(graded.mean()) if shared else math.nan,
+        "disagreement": 1 - same / shared if shared else math.nan,
+        "yes_only": both_yes / shared if shared else math.nan,
+        "absent_as_no_outer": same / union if union else math.nan,
         "share": same / shared if shared else math.nan,
         "same": same,
         "shared": shared,
@@ -85,8 +93,124 @@ def agreement_with_kazakhstan(iso3: str, last_year: int | None = None, *, votes=
     }
 
 
-def _close(a: float, b: float, tol: float = 0.005) -> bool:
+#: Codes whose votes sit under another code in ``un_votes`` (data/README.md).
+RECODED = {
+    "SRB": ("YUG", "Serbia's votes after 1992 stay under Yugoslavia"),
+    "SCG": ("YUG", "Serbia and Montenegro's votes stay under Yugoslavia"),
+    "SUN": ("RUS", "the USSR's votes are coded as Russia"),
+}
+#: Partners the notebook suggests; a value for one of them under another code means a stale cell.
+EXAMPLES = ("IND", "TUR", "DEU")
+EXACT = 1e-4  # unrounded answers: tighter than the gap between a right and a left merge
+
+
+def _close(a: float, b: float, tol: float = EXACT) -> bool:
     return not math.isnan(b) and abs(a - b) <= tol
+
+
+def _rounded(value: float, target: float) -> int | None:
+    """2 or 3 when ``value`` is ``target`` rounded to that many decimals, else None."""
+    if math.isnan(target):
+        return None
+    for decimals in (2, 3):
+        if abs(value - round(target, decimals)) <= 1e-9:
+            return decimals
+    return None
+
+
+def _name_to_code(text: str) -> str | None:
+    from .. import data
+
+    partners = data.load("partners")
+    folded = text.strip().casefold()
+    for code, name, imf in zip(partners["iso3"], partners["name"], partners["imf_name"]):
+        if folded in {str(name).casefold(), str(imf).casefold()}:
+            return str(code)
+    return None
+
+
+def _as_value(value: Any) -> tuple[float | None, str | None]:
+    """The agreement as a float, or a sentence saying why it cannot be one."""
+    import pandas as pd
+
+    if isinstance(value, pd.DataFrame):
+        return None, (
+            "`agreement` is a table. Compare the two vote columns with == and take the .mean() "
+            "of that True/False column: one number between 0 and 1."
+        )
+    if isinstance(value, pd.Series) and len(value) != 1:
+        return None, (
+            f"`agreement` is a Series of {len(value)} values. If it is the True/False column of "
+            "matches, take its .mean() to get one share."
+        )
+    if hasattr(value, "item") and getattr(value, "size", 1) == 1:
+        value = value.item()
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith("%"):
+            return None, (
+                f"{text!r} is a percentage written as text. Store the share your code computes, "
+                "a number between 0 and 1 (no quotes, no % sign)."
+            )
+        try:
+            read = read_number(text)
+        except NumberTextError as error:
+            return None, f"`agreement` is text. {error} Better: store the number your code computes."
+        return None, (
+            f"`agreement` is the text {text!r} (read as {read:g}). Store the number your code "
+            "computes, without quotes, e.g. agreement = (both[\"vote_kaz\"] == both[\"vote_other\"]).mean()."
+        )
+    if not is_number(value):
+        return None, (
+            f"the agreement should be one number between 0 and 1, but it is a {type_name(value)}. "
+            "If you have a column of True/False values, take its .mean()."
+        )
+    try:
+        number = float(value)
+    except (OverflowError, ValueError):
+        return None, "the agreement is too large to be a share. Give a number between 0 and 1."
+    if math.isnan(number):
+        return None, (
+            "`agreement` is NaN (not a number): the mean of an empty column. Check that your merge "
+            "on rcid kept some rows (len(both) should be in the thousands)."
+        )
+    if not math.isfinite(number) or number < 0:
+        return None, "the agreement should be a share between 0 and 1."
+    return number, None
+
+
+def _wrong_method(value: float, full: dict, window: dict, *, rounded_right: bool) -> str | None:
+    """A sentence naming the wrong method that gives ``value``, or None.
+
+    A value that is a wrong variant rounded to 2 or 3 decimals counts too, unless it is
+    also the right share rounded (``rounded_right``): then rounding hid the difference.
+    An unrounded value counts only when it is nearer the wrong variant than the right share.
+    """
+    right_distance = min(abs(value - full["share"]), abs(value - window["share"]))
+    for result in (full, window):
+        for key, hint in (
+            ("absent_as_no", "you divided by all of Kazakhstan's votes (a left merge, or a "
+             "comparison over Kazakhstan's rows), so every roll call your country missed counts as "
+             "a disagreement. Absence is not a \"no\": keep only the roll calls where BOTH voted "
+             "(an inner merge on rcid) and take the mean of the matches."),
+            ("absent_as_no_outer", "you kept the roll calls where only one of the two voted (an "
+             "outer merge), so every absence counts as a disagreement. Keep only the roll calls "
+             "where BOTH voted: the default inner merge on rcid."),
+            ("weighted", "that is the weighted index, where a yes/abstain pair counts half "
+             "(kz.metrics.agreement's default). This exercise asks for the share of identical "
+             "votes: compare the two vote columns with == (or use strict=True)."),
+            ("disagreement", "that is the share of roll calls where the two voted DIFFERENTLY. "
+             "The agreement is the share where the votes are the same: compare with ==, not !=."),
+            ("yes_only", "you counted only the roll calls where both voted yes. A shared \"no\" "
+             "or a shared abstention is agreement too: compare the two vote columns with ==."),
+        ):
+            target = result[key]
+            if _close(target, result["share"]):
+                continue  # this variant gives the right value for this country
+            nearer_wrong = abs(value - target) < right_distance  # never blame a right value
+            if (_close(value, target) and nearer_wrong) or (not rounded_right and _rounded(value, target)):
+                return hint
+    return None
 
 
 @exercise(
@@ -97,7 +221,7 @@ def _close(a: float, b: float, tol: float = 0.005) -> bool:
 def _check_agreement(answer: Any) -> Verdict:
     """Is ``answer`` a pair (iso3, share) with the right agreement share for that country?"""
     if isinstance(answer, dict):
-        answer = (answer.get("country", answer.get("iso3")), answer.get("agreement"))
+        answer = (answer.get("country", answer.get("iso3", answer.get("partner"))), answer.get("agreement"))
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
         return Verdict.not_yet(
             f"`answer` should be a pair like (\"IND\", 0.83), but it is a {type_name(answer)}. "
@@ -111,21 +235,27 @@ def _check_agreement(answer: Any) -> Verdict:
         return Verdict.not_yet(
             "Kazakhstan always agrees with itself! Pick another country's code for `partner`."
         )
-    if partner not in _known_codes():
+    known = _known_codes()
+    if partner not in known:
+        if partner in RECODED and RECODED[partner][0] in known:
+            code, why = RECODED[partner]
+            return Verdict.not_yet(
+                f"{partner!r} is not a code in un_votes: {why}. Use partner = \"{code}\"."
+            )
+        code = _name_to_code(partner)
+        if code in known:
+            return Verdict.not_yet(
+                f"{answer[0]!r} is a name; un_votes uses three-letter codes. Use partner = \"{code}\"."
+            )
         return Verdict.not_yet(
             f"{partner!r} is not a code in un_votes. Use a three-letter ISO code such as \"IND\", "
             "\"TUR\" or \"DEU\"; sorted(votes[\"iso3\"].unique()) lists them all."
         )
     if value is None:
         return Verdict.not_yet("`agreement` is still None. Compute it for your country, then rebuild `answer`.")
-    if hasattr(value, "item") and getattr(value, "size", 1) == 1:
-        value = value.item()
-    if not is_number(value):
-        return Verdict.not_yet(
-            f"the agreement should be one number between 0 and 1, but it is a {type_name(value)}. "
-            "If you have a column of True/False values, take its .mean()."
-        )
-    value = float(value)
+    number, problem = _as_value(value)
+    if problem:
+        return Verdict.not_yet(problem)
     rows = _votes((KAZ, partner))
     full = agreement_with_kazakhstan(partner, votes=rows)
     window = agreement_with_kazakhstan(partner, LAST_YEAR, votes=rows)
@@ -134,34 +264,51 @@ def _check_agreement(answer: Any) -> Verdict:
             f"{partner} and Kazakhstan never voted in the same roll call in this data set "
             "(Kazakhstan's votes start in 1992). Pick a country that was a UN member after 1992."
         )
-    if _close(value, full["share"]) or _close(value, window["share"]):
-        return Verdict.ok(
-            f"{partner} voted the same way as Kazakhstan in {full['share']:.0%} of the "
-            f"{full['shared']:,} roll calls where both voted. Compare it with Russia, China and "
-            "the United States in the chart above."
-        )
-    if _close(value, full["weighted"]) or _close(value, window["weighted"]):
-        return Verdict.not_yet(
-            "that is the weighted index, where a yes/abstain pair counts half (kz.metrics.agreement's "
-            "default). This exercise asks for the share of identical votes: compare the two vote "
-            "columns with == (or use strict=True)."
-        )
-    if value > 1 and (_close(value / 100, full["share"]) or _close(value / 100, window["share"])):
-        return Verdict.not_yet(
-            "that looks like a percentage. Give the share between 0 and 1 (divide by 100)."
-        )
-    if _close(value, full["absent_as_no"]) or _close(value, window["absent_as_no"]):
-        return Verdict.not_yet(
-            "you divided by all of Kazakhstan's votes, so every roll call your country missed "
-            "counts as a disagreement. Keep only the roll calls where BOTH voted (an inner merge "
-            "on rcid) and take the mean of the matches."
-        )
-    if value in (full["same"], window["same"]) or value in (full["shared"], window["shared"]):
+    if number in (full["same"], window["same"]) or number in (full["shared"], window["shared"]):
         return Verdict.not_yet(
             "that is a count, not a share. Divide the number of matching votes by the number of "
             "roll calls where both voted, or take the .mean() of a True/False column."
         )
+    percent = ""
+    if 1 < number <= 100:
+        number /= 100
+        percent = "that looks like a percentage. Give the share between 0 and 1 (divide by 100)"
+    elif number > 1:
+        return Verdict.not_yet("the agreement should be a share between 0 and 1.")
+    # Unrounded answers first, with a tolerance tighter than the gap to the left merge (P1).
+    decimals = _rounded(number, full["share"]) or _rounded(number, window["share"])
+    wrong = _wrong_method(number, full, window, rounded_right=bool(decimals))
+    if wrong and percent:
+        return Verdict.not_yet(f"{percent}. Also, {wrong}")
+    if wrong:
+        return Verdict.not_yet(wrong)
+    right = _close(number, full["share"]) or _close(number, window["share"])
+    if right or decimals:
+        if percent:
+            return Verdict.not_yet(f"{percent}; then your value is right.")
+        note = ""
+        if decimals and not right:
+            note = (
+                f" (You rounded to {decimals} decimals; the unrounded share is {full['share']:.4f}. "
+                "Hand in the unrounded value to have your method checked as well.)"
+            )
+        return Verdict.ok(
+            f"{partner} voted the same way as Kazakhstan in {full['share']:.0%} of the "
+            f"{full['shared']:,} roll calls where both voted.{note} Compare it with Russia, China and "
+            "the United States in the chart above."
+        )
+    for other in EXAMPLES:
+        if other == partner:
+            continue
+        share = agreement_with_kazakhstan(other)["share"]
+        if _close(number, share) or _rounded(number, share):
+            return Verdict.not_yet(
+                f"that is the agreement of {other}, not {partner}. After changing `partner`, re-run "
+                "the cell that computes `agreement`, then rebuild `answer`."
+            )
+    if percent:
+        return Verdict.not_yet(f"{percent}. Even as a share, {number:.4f} does not match {partner}.")
     return Verdict.not_yet(
-        f"not quite for {partner}. Merge Kazakhstan's rows and your country's rows on rcid, "
-        "compare the two vote columns with ==, and take the mean of the result."
+        f"{number:.4f} is not the agreement for {partner}. Merge Kazakhstan's rows and your "
+        "country's rows on rcid, compare the two vote columns with ==, and take the mean of the result."
     )

@@ -80,6 +80,41 @@ def quiz_outputs(page, root_selector: str = ".jp-NotebookPanel:not(.lm-mod-hidde
         has=page.get_by_role("button", name=CHECK_NAME))
 
 
+def quiz_for(page, qid: str, root_selector: str = ".jp-NotebookPanel:not(.lm-mod-hidden)"):
+    """Locator of the quiz output area that asks ``qid`` (its prompt reads "Self-check <qid>").
+
+    Prefer this to ``quiz_outputs(page).nth(i)``: while widget views are still rendering, the i-th
+    output *with a Check button* can be a different quiz from one moment to the next (a quiz above
+    it may not have drawn yet), so an nth locator re-resolved between two steps may point elsewhere.
+    A locator keyed by the question id always resolves to the same quiz.
+    """
+    own_id = re.compile(rf"Self-check {re.escape(qid)}(?![\w-])")
+    return quiz_outputs(page, root_selector).filter(has_text=own_id).first
+
+
+def wait_ready(page, quiz, timeout: float = 60_000) -> None:
+    """Wait until every part of the quiz view is in the page: an input and the feedback region.
+
+    The parts are separate widget views that the front end draws one by one; reading the feedback
+    before its region exists (or pressing Check before the inputs exist) is a test reading too early.
+    """
+    quiz.wait_for(state="attached", timeout=timeout)
+    page.wait_for_function(
+        """([quiz, selector]) => !!quiz.querySelector(selector)
+               && !!quiz.querySelector('input, select, textarea')""",
+        arg=[quiz.element_handle(), FEEDBACK_SELECTOR], timeout=timeout, polling=100)
+
+
+def attempts_shown(feedback: str) -> int | None:
+    """The attempt count in a feedback text ("Attempts: 3" -> 3), None when it shows none.
+
+    >>> attempts_shown("Not quite, Attempts: 3"), attempts_shown("")
+    (3, None)
+    """
+    found = re.search(r"Attempts?:?\s*(\d+)", feedback)
+    return int(found.group(1)) if found else None
+
+
 def check_button(quiz):
     return quiz.get_by_role("button", name=CHECK_NAME).first
 
@@ -106,17 +141,30 @@ def feedback_text(quiz) -> str:
 
 
 def wait_feedback_change(page, quiz, before: str, timeout: float = 30_000) -> str:
-    """Wait until the quiz's feedback region shows new, non-empty text (queried afresh each poll, so
-    this also works for a view that rebuilds its region, though the quiz's LiveRegion keeps one node)."""
-    page.wait_for_function(
-        """([quiz, selector, before]) => { const r = quiz.querySelector(selector);
-               return !!r && r.innerText.trim() !== '' && r.innerText !== before; }""",
-        arg=[quiz.element_handle(), FEEDBACK_SELECTOR, before], timeout=timeout, polling=100)
-    return feedback_text(quiz)
+    """Wait until the quiz's feedback region shows new, non-empty text, and return that text.
+
+    When the text before showed an attempt count, the new text must show a higher one: the answer
+    to *this* Check, not a late-drawn earlier state. The text is read inside the same poll that saw
+    the change (queried afresh each poll, so this also works for a view that rebuilds its region).
+    """
+    handle = page.wait_for_function(
+        r"""([quiz, selector, before, count]) => { const r = quiz.querySelector(selector);
+               if (!r) return false;
+               const text = r.innerText;
+               if (text.trim() === '' || text === before) return false;
+               if (count !== null) {
+                   const m = text.match(/Attempts?:?\s*(\d+)/);
+                   if (m && Number(m[1]) <= count) return false;
+               }
+               return text; }""",
+        arg=[quiz.element_handle(), FEEDBACK_SELECTOR, before, attempts_shown(before)],
+        timeout=timeout, polling=100)
+    return handle.json_value()
 
 
 def submit(page, quiz, question: dict, option_ids: list[str]) -> str:
     """Choose options, press Check with the mouse, return the new feedback text."""
+    wait_ready(page, quiz)
     choose(quiz, question, option_ids)
     before = feedback_text(quiz)
     check_button(quiz).click()
@@ -146,6 +194,7 @@ def one_per_type(banks: dict[str, dict]) -> list[str]:
 def answer_something(page, quiz, question: dict) -> str:
     """Give a (probably wrong) answer of the right kind and press Check; returns the feedback."""
     kind = question.get("type")
+    wait_ready(page, quiz)
     if kind in {"single", "multiple"}:
         return submit(page, quiz, question, [wrong_option(question)])
     if kind == "ordering":  # fill every position, in reverse of the right order

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 import harness
 import quizdom
@@ -55,13 +56,16 @@ def test_lesson_runs_draws_and_answers_offline(lesson: str, lab: harness.LabPage
     asked = quizdom.asked_ids(lab_server.root / lesson)
     quizzes = quizdom.quiz_outputs(lab.page)
     assert asked, f"{lesson} asks no quiz (kz.quiz.ask)"
-    quizzes.first.wait_for(state="attached", timeout=harness.RENDER_TIMEOUT)
+    try:  # views draw one by one: wait for all of them, then count
+        expect(quizzes).to_have_count(len(asked), timeout=harness.RENDER_TIMEOUT)
+    except AssertionError:
+        pass
     assert quizzes.count() == len(asked), f"{lesson}: {len(asked)} kz.quiz.ask calls, {quizzes.count()} quizzes drawn"
     # answer the first choice question: wrong first, then right
     choice = [(i, q) for i, q in enumerate(asked) if banks[q].get("type") in {"single", "multiple"}]
     assert choice, f"{lesson} has no single/multiple choice quiz to click"
-    index, qid = choice[0]
-    question, quiz = banks[qid], quizzes.nth(index)
+    _index, qid = choice[0]
+    question, quiz = banks[qid], quizdom.quiz_for(lab.page, qid)
     quiz.scroll_into_view_if_needed()
     wrong = quizdom.submit(lab.page, quiz, question, [quizdom.wrong_option(question)])
     assert not quizdom.is_success(wrong), f"{qid}: a wrong answer shows {wrong!r}"

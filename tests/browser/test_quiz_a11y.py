@@ -33,7 +33,8 @@ def quiz_page(browser, lab_server: harness.LabServer, banks: dict[str, dict]) ->
         lab.open(NOTEBOOK)
         lab.run_all()
         assert lab.error_outputs() == []
-        quizdom.quiz_outputs(lab.page).nth(len(qids) - 1).wait_for(state="attached", timeout=harness.RENDER_TIMEOUT)
+        for qid in qids:  # views draw one by one: wait for every quiz to be complete
+            quizdom.wait_ready(lab.page, quizdom.quiz_for(lab.page, qid), timeout=harness.RENDER_TIMEOUT)
         assert quizdom.quiz_outputs(lab.page).count() == len(qids)
         yield lab, qids
     finally:
@@ -63,9 +64,8 @@ def test_axe_finds_no_serious_violations_in_quizzes(quiz_page, axe_source: str, 
     both before and after an answer is checked (feedback and explanation showing)?"""
     lab, qids = quiz_page
     before = _axe(lab, axe_source)
-    quizzes = quizdom.quiz_outputs(lab.page)
-    for i, qid in enumerate(qids):
-        quizdom.answer_something(lab.page, quizzes.nth(i), banks[qid])
+    for qid in qids:
+        quizdom.answer_something(lab.page, quizdom.quiz_for(lab.page, qid), banks[qid])
     after = _axe(lab, axe_source)
     lab.screenshot(artifacts / "quiz-every-type.png", full_page=True)
     assert before == [] and after == [], f"before answering: {before}\nafter answering: {after}"
@@ -74,15 +74,14 @@ def test_axe_finds_no_serious_violations_in_quizzes(quiz_page, axe_source: str, 
 def test_choice_groups_are_labelled_by_the_question(quiz_page, banks: dict[str, dict]) -> None:
     """Is every radio group (and checkbox group) exposed as a group whose accessible name is the question?"""
     lab, qids = quiz_page
-    quizzes = quizdom.quiz_outputs(lab.page)
     checked = 0
-    for i, qid in enumerate(qids):
+    for qid in qids:
         question = banks[qid]
         role = {"single": "radiogroup", "multiple": "group"}.get(question.get("type"))
         if not role:
             continue
         prompt = quizdom.words_pattern(question["prompt"], n=5)
-        groups = quizzes.nth(i).get_by_role(role, name=prompt)
+        groups = quizdom.quiz_for(lab.page, qid).get_by_role(role, name=prompt)
         assert groups.count() >= 1, f"{qid}: no {role} named by its question {question['prompt']!r}"
         kind = "radio" if role == "radiogroup" else "checkbox"
         assert groups.first.get_by_role(kind).count() == len(question["options"]), \
@@ -94,20 +93,19 @@ def test_choice_groups_are_labelled_by_the_question(quiz_page, banks: dict[str, 
 def test_feedback_is_announced(quiz_page, banks: dict[str, dict]) -> None:
     """Does every quiz have a live region (role=status / aria-live) into which Check writes its feedback?"""
     lab, qids = quiz_page
-    quizzes = quizdom.quiz_outputs(lab.page)
-    for i, qid in enumerate(qids):
-        region = quizdom.feedback_region(quizzes.nth(i))
+    for qid in qids:
+        region = quizdom.feedback_region(quizdom.quiz_for(lab.page, qid))
         assert region.count() == 1, f"{qid}: no role=status or aria-live region before the first Check"
         live = region.get_attribute("aria-live") or ("polite" if region.get_attribute("role") == "status" else None)
         assert live in {"polite", "assertive"}, f"{qid}: feedback region is not announced (aria-live={live!r})"
-        feedback = quizdom.answer_something(lab.page, quizzes.nth(i), banks[qid])
+        feedback = quizdom.answer_something(lab.page, quizdom.quiz_for(lab.page, qid), banks[qid])
         assert feedback.strip(), f"{qid}: Check wrote nothing into the live region"
 
 
 def test_live_region_survives_check(quiz_page, banks: dict[str, dict]) -> None:
     """Is the live region the same DOM node before and after Check (a replaced region is often not announced)?"""
     lab, qids = quiz_page
-    quiz = quizdom.quiz_outputs(lab.page).nth(0)
+    quiz = quizdom.quiz_for(lab.page, qids[0])
     region = quizdom.feedback_region(quiz).element_handle()
     feedback = quizdom.answer_something(lab.page, quiz, banks[qids[0]])
     assert region.evaluate("(el) => el.isConnected && el.innerText.trim() !== ''"), \
@@ -119,9 +117,9 @@ def test_quiz_works_with_keyboard_alone(quiz_page, banks: dict[str, dict]) -> No
     Space/arrows, Tab to Check, press Enter, and hear 'correct'?"""
     lab, qids = quiz_page
     page = lab.page
-    index, qid = next((i, q) for i, q in enumerate(qids) if banks[q].get("type") == "single")
+    qid = next(q for q in qids if banks[q].get("type") == "single")
     question = banks[qid]
-    quiz = quizdom.quiz_outputs(page).nth(index)
+    quiz = quizdom.quiz_for(page, qid)
     quiz.scroll_into_view_if_needed()
     # Start just before the quiz, as if the learner had tabbed to it: focus its output area.
     quiz.evaluate("el => { el.setAttribute('tabindex', '-1'); el.focus(); }")

@@ -19,22 +19,22 @@ def test_reopened_lesson_restores_answer_and_result(lab: harness.LabPage, lab_se
     candidates = [(n, i, q) for n in lessons for i, q in enumerate(quizdom.asked_ids(lab_server.root / n))
                   if banks.get(q, {}).get("type") == "single"]
     if candidates:
-        lesson, index, qid = candidates[0]
+        lesson, _index, qid = candidates[0]
     else:  # no lesson yet: use a harness notebook asking the first single-choice question
         qid = next((q for q, v in banks.items() if v.get("type") == "single"), None)
         if qid is None:
             pytest.skip("no single-choice question in the banks")
-        lesson, index = "_harness/reopen.ipynb", 0
+        lesson = "_harness/reopen.ipynb"
         quizdom.make_quiz_notebook(lab_server.root / lesson, [qid])
     question = banks[qid]
     wrong = quizdom.wrong_option(question)
 
     lab.open(lesson)
     lab.run_all()
-    quiz = quizdom.quiz_outputs(lab.page).nth(index)
+    quiz = quizdom.quiz_for(lab.page, qid)
     quiz.scroll_into_view_if_needed()
     first = quizdom.submit(lab.page, quiz, question, [wrong])
-    assert first.strip() and not quizdom.is_success(first)
+    assert first.strip() and not quizdom.is_success(first), f"{qid}: a wrong answer shows {first!r}"
     lab.save()
     lab.close_all_tabs()
     lab_server.delete_kernels()
@@ -42,12 +42,18 @@ def test_reopened_lesson_restores_answer_and_result(lab: harness.LabPage, lab_se
 
     lab.open(lesson)
     lab.run_all()
-    quiz = quizdom.quiz_outputs(lab.page).nth(index)
-    quiz.wait_for(state="attached", timeout=harness.RENDER_TIMEOUT)
+    quiz = quizdom.quiz_for(lab.page, qid)
+    quizdom.wait_ready(lab.page, quiz)
     quiz.scroll_into_view_if_needed()
     option = quiz.get_by_role("radio", name=quizdom.option_text(question, wrong)).first
-    lab.page.wait_for_function("(el) => el.checked", arg=option.element_handle(), timeout=harness.RENDER_TIMEOUT)
-    restored = quizdom.feedback_region(quiz).inner_text()
+    # The restored choice and the restored feedback are two widget views drawn independently: wait
+    # for both (the state is complete in the kernel before the cell's output is displayed).
+    restored = lab.page.wait_for_function(
+        """([quiz, option, selector]) => { const r = quiz.querySelector(selector);
+               const text = r ? r.innerText.trim() : '';
+               return option.checked && text !== '' ? text : false; }""",
+        arg=[quiz.element_handle(), option.element_handle(), quizdom.FEEDBACK_SELECTOR],
+        timeout=harness.RENDER_TIMEOUT, polling=100).json_value()
     assert restored.strip(), f"{qid}: the previous result is not shown after reopening"
     assert not quizdom.is_success(restored), f"{qid}: reopened quiz claims success: {restored!r}"
     assert lab.external_requests() == []

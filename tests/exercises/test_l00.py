@@ -2,37 +2,65 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
 import kzlessons as kz
 from kzlessons.exercises import check
 
+EXERCISE = "l00-events-2022"
 
-def _count_2022() -> int:
-    events = kz.data.load("events")
+
+@pytest.fixture(scope="module")
+def events():
+    return kz.data.load("events")
+
+
+def worked_solution(events) -> int:
+    """Notebook 00 cell 37."""
     return len(events[events["year"] == 2022])
 
 
-def test_worked_solution_passes():
-    """Does the worked solution (len of the 2022 rows) pass the check?"""
-    verdict = check("l00-events-2022", _count_2022())
+RIGHT = {
+    "worked-solution": worked_solution,
+    "sum-of-true-false": lambda e: (e["year"] == 2022).sum(),
+    "value-counts-entry": lambda e: e["year"].value_counts()[2022],
+    "by-date": lambda e: len(e[e["date"].dt.year == 2022]),
+    "as-float": lambda e: float(worked_solution(e)),
+    "numpy-int": lambda e: np.int64(worked_solution(e)),
+}
+
+
+@pytest.mark.parametrize("build", list(RIGHT.values()), ids=list(RIGHT))
+def test_right_answers_pass(events, build):
+    """Does the worked solution, and the other natural routes to the same count, pass?"""
+    verdict = check(EXERCISE, build(events))
     assert verdict.passed, verdict.message
 
 
-def test_fractional_count_is_not_accepted():
-    """Is a count with a fractional part (the right count plus 0.5) refused?"""
-    verdict = check("l00-events-2022", _count_2022() + 0.5)
-    assert not verdict.passed
+WRONG = {
+    "every-event": (lambda e: len(e), ["every event"]),
+    "year-as-text-2022": (lambda e: len(e[e["year"] == "2022"]), ['text "2022"']),
+    "another-year-2023": (lambda e: len(e[e["year"] == 2023]), ["count for 2023"]),
+    "up-to-2022": (lambda e: len(e[e["year"] <= 2022]), ["up to 2022"]),
+    "from-2022-on": (lambda e: len(e[e["year"] >= 2022]), ["from 2022 on"]),
+    "filtered-table": (lambda e: e[e["year"] == 2022], ["len("]),
+    "true-false-column": (lambda e: e["year"] == 2022, ["True/False column"]),
+    "counts-of-every-year": (lambda e: e["year"].value_counts(), ["every year at once"]),
+    "count-as-text": (lambda e: str(worked_solution(e)), ["text", "without quotes"]),
+    "fractional": (lambda e: worked_solution(e) + 0.5, ["not a whole number"]),
+    "nan": (lambda e: float("nan"), ["NaN"]),
+    "infinite": (lambda e: float("inf"), ["whole number of 0 or more"]),
+    "huge": (lambda e: 10**400, ["far too large"]),
+    "a-list": (lambda e: [1, 2], ["whole number", "list"]),
+}
 
 
-def test_nan_gets_a_plain_message():
-    """Does NaN get the exercise's own message rather than a conversion error?"""
-    verdict = check("l00-events-2022", float("nan"))
-    assert not verdict.passed
+@pytest.mark.parametrize("build, phrases", list(WRONG.values()), ids=list(WRONG))
+def test_wrong_methods_get_a_named_hint(events, build, phrases):
+    """Is each wrong method refused with a hint that names the mistake (never a pass)?"""
+    verdict = check(EXERCISE, build(events))
+    assert not verdict.passed, verdict.message
+    for phrase in phrases:
+        assert phrase in verdict.message, verdict.message
     assert "could not read" not in verdict.message
-
-
-def test_table_is_nudged_to_len():
-    """Does handing in the filtered table say to count its rows with len(...)?"""
-    events = kz.data.load("events")
-    verdict = check("l00-events-2022", events[events["year"] == 2022])
-    assert not verdict.passed
-    assert "len(" in verdict.message

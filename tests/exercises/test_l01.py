@@ -1,54 +1,76 @@
-"""Tests for the lesson 01 exercise checks (kzlessons/exercises/l01.py)."""
+"""Tests for the lesson 01 exercise check (kzlessons/exercises/l01.py)."""
 
 from __future__ import annotations
+
+import pytest
 
 import kzlessons as kz
 from kzlessons.exercises import check
 
+EXERCISE = "l01-count-integration"
 
-def _events():
+
+@pytest.fixture(scope="module")
+def events():
     return kz.data.load("events")
 
 
-def test_worked_solution_passes():
-    """Does the worked solution in notebook 01 pass the check?"""
-    events = _events()
+def worked_solution(events) -> int:
+    """Notebook 01 cell 30."""
     integration = events[events["category"] == "integration"]
-    answer = len(integration)
-    verdict = check("l01-count-integration", answer)
+    return len(integration)
+
+
+RIGHT = {
+    "worked-solution": worked_solution,
+    "value-counts-entry": lambda e: int(e["category"].value_counts()["integration"]),
+    "sum-of-true-false": lambda e: (e["category"] == "integration").sum(),
+}
+
+
+@pytest.mark.parametrize("build", list(RIGHT.values()), ids=list(RIGHT))
+def test_right_answers_pass(events, build):
+    """Does the worked solution, and the other natural routes to the same count, pass?"""
+    verdict = check(EXERCISE, build(events))
     assert verdict.passed, verdict.message
 
 
-def test_value_counts_route_passes():
-    """Does the value_counts route to the same number pass too?"""
-    answer = int(_events()["category"].value_counts()["integration"])
-    assert check("l01-count-integration", answer).passed
+def test_success_message_speaks_of_the_category(events):
+    """P9: does the success message name the category (the CSTO is in `security`, not counted)?"""
+    message = check(EXERCISE, worked_solution(events)).message
+    assert "`integration` category" in message and "CSTO" in message
+    csto = events[events["title"].str.contains("Collective Security Treaty|CSTO")]
+    assert set(csto["category"]) == {"security"}  # keeps the message true to the data
+
+
+WRONG = {
+    "every-event": (lambda e: len(e), ["all events", "Filter"]),
+    "capital-Integration": (lambda e: len(e[e["category"] == "Integration"]), ["lower case"]),
+    "another-category-economy": (lambda e: len(e[e["category"] == "economy"]), ["'economy'"]),
+    "integration-plus-security": (
+        lambda e: len(e[e["category"].isin(["integration", "security"])]), ["adds the `security` events"]
+    ),
+    "filtered-table": (lambda e: e[e["category"] == "integration"], ["filter is right", "len("]),
+    "true-false-column": (lambda e: e["category"] == "integration", ["True/False column"]),
+    "counts-of-every-category": (lambda e: e["category"].value_counts(), ["every category at once"]),
+    "count-as-text": (lambda e: str(worked_solution(e)), ["text", "without quotes"]),
+    "word-as-text": (lambda e: "nine", ["not a number"]),
+    "fractional": (lambda e: 9.5, ["not a whole number"]),
+}
+
+
+@pytest.mark.parametrize("build, phrases", list(WRONG.values()), ids=list(WRONG))
+def test_wrong_methods_get_a_named_hint(events, build, phrases):
+    """Is each wrong method refused with a hint that names the mistake (never a pass)?"""
+    verdict = check(EXERCISE, build(events))
+    assert not verdict.passed, verdict.message
+    for phrase in phrases:
+        assert phrase in verdict.message, verdict.message
+    assert "could not read" not in verdict.message
 
 
 def test_starter_none_gets_a_hint():
     """Does the untouched starter (None) get a hint that says what to do?"""
-    verdict = check("l01-count-integration", None)
+    verdict = check(EXERCISE, None)
     assert not verdict.passed
     assert "len(" in verdict.message
-
-
-def test_unfiltered_count_is_explained():
-    """Does counting all events (forgetting the filter) get a message about filtering?"""
-    verdict = check("l01-count-integration", len(_events()))
-    assert not verdict.passed
-    assert "Filter" in verdict.message
-
-
-def test_filtered_table_is_nudged_to_a_number():
-    """Does handing in the filtered table say the filter is right and to use len()?"""
-    events = _events()
-    verdict = check("l01-count-integration", events[events["category"] == "integration"])
-    assert not verdict.passed
-    assert "filter is right" in verdict.message
-
-
-def test_wrong_type_is_handled():
-    """Does a string answer get a plain message instead of a crash?"""
-    verdict = check("l01-count-integration", "nine")
-    assert not verdict.passed
-    assert "whole number" in verdict.message

@@ -1,7 +1,12 @@
-"""Tests for the lesson 04 exercise check (kzlessons/exercises/l04.py)."""
+"""Tests for the lesson 04 exercise check (kzlessons/exercises/l04.py).
+
+Each wrong method is written the way a learner would write it (plain pandas on
+``un_votes``), independently of the checker's own helper.
+"""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import kzlessons as kz
@@ -15,25 +20,126 @@ def votes():
     return kz.data.load("un_votes")
 
 
-def _worked_solution(votes, partner: str) -> float:
+def _pair(votes, partner, how="inner"):
+    kaz = votes[votes["iso3"] == "KAZ"][["rcid", "vote"]]
+    other = votes[votes["iso3"] == partner][["rcid", "vote"]]
+    return kaz.merge(other, on="rcid", how=how, suffixes=("_kaz", "_other"))
+
+
+def worked_solution(votes, partner: str) -> float:
+    """The worked solution of notebook 04 (cell 41), step for step."""
     kaz = votes[votes["iso3"] == "KAZ"][["rcid", "vote"]]
     other = votes[votes["iso3"] == partner][["rcid", "vote"]]
     both = kaz.merge(other, on="rcid", suffixes=("_kaz", "_other"))
     return (both["vote_kaz"] == both["vote_other"]).mean()
 
 
-@pytest.mark.parametrize("partner", ["IND", "TUR", "RUS"])
-def test_worked_solution_passes(votes, partner):
-    """Does the worked solution in notebook 04 pass the check for several countries?"""
-    verdict = check(EXERCISE, (partner, _worked_solution(votes, partner)))
+def _same(merged) -> pd.Series:
+    return merged["vote_kaz"].astype(str) == merged["vote_other"].astype(str)
+
+
+def _metrics(votes, partner, **options):
+    kaz = votes[votes["iso3"] == "KAZ"].set_index("rcid")["vote"]
+    other = votes[votes["iso3"] == partner].set_index("rcid")["vote"]
+    return kz.metrics.agreement(kaz, other, **options)
+
+
+def _window(votes, partner, last_year=2019):
+    years = kz.data.load("un_roll_calls").set_index("rcid")["date"].dt.year
+    both = _pair(votes, partner)
+    both = both[both["rcid"].map(years) <= last_year]
+    return (both["vote_kaz"] == both["vote_other"]).mean()
+
+
+# --- right answers -------------------------------------------------------------------------------
+
+RIGHT = {
+    "worked-solution-IND": lambda v: ("IND", worked_solution(v, "IND")),
+    "worked-solution-TUR": lambda v: ("TUR", worked_solution(v, "TUR")),
+    "worked-solution-RUS": lambda v: ("RUS", worked_solution(v, "RUS")),
+    "worked-solution-KGZ": lambda v: ("KGZ", worked_solution(v, "KGZ")),
+    "lesson-window-1992-2019": lambda v: ("IND", _window(v, "IND")),
+    "rounded-2-as-displayed-0%": lambda v: ("IND", round(worked_solution(v, "IND"), 2)),
+    "rounded-3": lambda v: ("DEU", round(worked_solution(v, "DEU"), 3)),
+    "metrics-strict": lambda v: ("IND", _metrics(v, "IND", strict=True)),
+    "lower-case-code": lambda v: ("ind", worked_solution(v, "IND")),
+    "dict-form": lambda v: {"country": "IND", "agreement": worked_solution(v, "IND")},
+    "numpy-scalar": lambda v: ("USA", worked_solution(v, "USA")),
+}
+
+
+@pytest.mark.parametrize("build", list(RIGHT.values()), ids=list(RIGHT))
+def test_right_answers_pass(votes, build):
+    """Does the worked solution pass, unrounded or rounded as the lesson prints it?"""
+    verdict = check(EXERCISE, build(votes))
     assert verdict.passed, verdict.message
 
 
-def test_lower_case_code_and_dict_are_accepted(votes):
-    """Are a lower-case code and a dict form read the same way as the tuple?"""
-    value = _worked_solution(votes, "IND")
-    assert check(EXERCISE, ("ind", value)).passed
-    assert check(EXERCISE, {"country": "IND", "agreement": value}).passed
+def test_rounded_answer_says_what_rounding_hides(votes):
+    """Does a rounded answer pass with a note that the unrounded value checks the method too?"""
+    message = check(EXERCISE, ("IND", round(worked_solution(votes, "IND"), 2))).message
+    assert "unrounded share is 0.67" in message
+
+
+# --- wrong methods -------------------------------------------------------------------------------
+
+LEFT_MERGE = "BOTH voted"
+
+WRONG = {
+    # P1: the left merge must be caught for the default partner IND, where it is only 0.003 away
+    "left-merge-IND": (lambda v: ("IND", _same(_pair(v, "IND", "left")).mean()), [LEFT_MERGE]),
+    "left-merge-DEU": (lambda v: ("DEU", _same(_pair(v, "DEU", "left")).mean()), [LEFT_MERGE]),
+    "left-merge-BRA": (lambda v: ("BRA", _same(_pair(v, "BRA", "left")).mean()), [LEFT_MERGE]),
+    "left-merge-USA": (lambda v: ("USA", _same(_pair(v, "USA", "left")).mean()), [LEFT_MERGE]),
+    "left-merge-UZB": (lambda v: ("UZB", _same(_pair(v, "UZB", "left")).mean()), [LEFT_MERGE]),
+    "left-merge-rounded-3-TUR": (lambda v: ("TUR", round(_same(_pair(v, "TUR", "left")).mean(), 3)), [LEFT_MERGE]),
+    "outer-merge-KGZ": (lambda v: ("KGZ", _same(_pair(v, "KGZ", "outer")).mean()), ["outer merge"]),
+    "weighted-index-default": (lambda v: ("IND", _metrics(v, "IND")), ["weighted index", "strict=True"]),
+    "disagreement-share": (lambda v: ("IND", 1 - worked_solution(v, "IND")), ["DIFFERENTLY"]),
+    "only-yes-votes": (
+        lambda v: ("IND", ((_pair(v, "IND")["vote_kaz"] == "yes") & (_pair(v, "IND")["vote_other"] == "yes")).mean()),
+        ["only the roll calls where both voted yes"],
+    ),
+    "percentage": (lambda v: ("IND", 100 * worked_solution(v, "IND")), ["percentage", "right"]),
+    "percentage-rounded-as-displayed": (lambda v: ("IND", round(100 * worked_solution(v, "IND"))), ["percentage"]),
+    "percentage-of-left-merge": (
+        lambda v: ("TUR", 100 * _same(_pair(v, "TUR", "left")).mean()),
+        ["percentage", LEFT_MERGE],
+    ),
+    "count-of-matches": (lambda v: ("IND", int(_same(_pair(v, "IND")).sum())), ["count, not a share"]),
+    "stale-value-of-IND-under-TUR": (lambda v: ("TUR", worked_solution(v, "IND")), ["agreement of IND", "re-run"]),
+    "decimal-comma-text": (lambda v: ("IND", f"{worked_solution(v, 'IND'):.2f}".replace(".", ",")), ["text", "read as 0.67"]),
+    "percent-text": (lambda v: ("IND", "67%"), ["percentage written as text"]),
+    "boolean-column-not-averaged": (lambda v: ("IND", _same(_pair(v, "IND"))), [".mean()"]),
+    "merged-table": (lambda v: ("IND", _pair(v, "IND")), ["is a table"]),
+    "nan-from-empty-merge": (lambda v: ("IND", float("nan")), ["NaN", "merge"]),
+    "huge-number": (lambda v: ("IND", 10**400), ["too large"]),
+    "serbia-as-SRB": (lambda v: ("SRB", 0.6), ["Yugoslavia", "YUG"]),
+    "country-name": (lambda v: ("India", 0.67), ["name", "IND"]),
+    "unknown-code": (lambda v: ("XXX", 0.5), ["not a code"]),
+    "kazakhstan-itself": (lambda v: ("KAZ", 1.0), ["another country"]),
+    "bare-number": (lambda v: 0.8, ["pair"]),
+    "text-agreement": (lambda v: ("IND", "high"), ["text"]),
+    "wrong-number": (lambda v: ("IND", 0.5), ["0.5000 is not the agreement for IND"]),
+}
+
+
+@pytest.mark.parametrize("build, phrases", list(WRONG.values()), ids=list(WRONG))
+def test_wrong_methods_get_a_named_hint(votes, build, phrases):
+    """Is each wrong method refused with a hint that names the mistake (never a pass, no internals)?"""
+    verdict = check(EXERCISE, build(votes))
+    assert not verdict.passed, verdict.message
+    for phrase in phrases:
+        assert phrase in verdict.message, verdict.message
+    assert "could not read your answer" not in verdict.message
+    assert "Error" not in verdict.message
+
+
+def test_left_merge_for_ind_is_really_close(votes):
+    """Is the IND left-merge value within the old 0.005 tolerance (so the test above guards P1)?"""
+    right = worked_solution(votes, "IND")
+    left = _same(_pair(votes, "IND", "left")).mean()
+    assert 0 < right - left < 0.005
 
 
 def test_starter_none_gets_a_hint():
@@ -41,52 +147,23 @@ def test_starter_none_gets_a_hint():
     verdict = check(EXERCISE, None)
     assert not verdict.passed
     assert "answer = (partner, agreement)" in verdict.message
+    assert "still None" in check(EXERCISE, ("IND", None)).message
 
 
-def test_percentage_is_explained(votes):
-    """Does a percentage instead of a share get told to divide by 100?"""
-    verdict = check(EXERCISE, ("IND", 100 * _worked_solution(votes, "IND")))
-    assert not verdict.passed
-    assert "percentage" in verdict.message
-
-
-def test_absences_counted_as_disagreement_is_explained(votes):
-    """Does dividing by all of Kazakhstan's votes get a message about absences?"""
-    kaz = votes[votes["iso3"] == "KAZ"][["rcid", "vote"]]
-    other = votes[votes["iso3"] == "UZB"][["rcid", "vote"]]
-    merged = kaz.merge(other, on="rcid", how="left", suffixes=("_kaz", "_other"))
-    wrong = (merged["vote_kaz"].astype(str) == merged["vote_other"].astype(str)).sum() / len(kaz)
-    verdict = check(EXERCISE, ("UZB", wrong))
-    assert merged["vote_other"].isna().any()  # Uzbekistan missed many votes Kazakhstan cast
-    assert not verdict.passed
-    assert "BOTH" in verdict.message
-
-
-def test_weighted_index_is_explained(votes):
-    """Does kz.metrics.agreement's weighted default get told to use identical votes?"""
-    kaz = votes[votes["iso3"] == "KAZ"].set_index("rcid")["vote"]
-    ind = votes[votes["iso3"] == "IND"].set_index("rcid")["vote"]
-    verdict = check(EXERCISE, ("IND", kz.metrics.agreement(kaz, ind)))
-    assert not verdict.passed
-    assert "strict=True" in verdict.message
-
-
-def test_metrics_strict_passes(votes):
-    """Does kz.metrics.agreement(..., strict=True) give an accepted answer?"""
-    kaz = votes[votes["iso3"] == "KAZ"].set_index("rcid")["vote"]
-    ind = votes[votes["iso3"] == "IND"].set_index("rcid")["vote"]
-    assert check(EXERCISE, ("IND", kz.metrics.agreement(kaz, ind, strict=True))).passed
-
-
-def test_unknown_code_and_kazakhstan_itself_are_refused():
-    """Do an unknown code and Kazakhstan itself get plain messages?"""
-    unknown = check(EXERCISE, ("XXX", 0.5))
-    assert not unknown.passed and "not a code" in unknown.message
-    itself = check(EXERCISE, ("KAZ", 1.0))
-    assert not itself.passed and "another country" in itself.message
-
-
-def test_wrong_types_are_handled():
-    """Do a bare number and a string get a message instead of a crash?"""
-    assert "pair" in check(EXERCISE, 0.8).message
-    assert "one number" in check(EXERCISE, ("IND", "high")).message
+@pytest.mark.slow
+def test_every_partner_right_passes_and_left_merge_is_named(votes):
+    """For every country in un_votes: does the right share pass and the left merge get its hint?"""
+    kaz = votes[votes["iso3"] == "KAZ"][["rcid", "vote"]].astype({"vote": str})
+    failures = []
+    for code in sorted(set(votes["iso3"].astype(str)) - {"KAZ"}):
+        other = votes[votes["iso3"] == code][["rcid", "vote"]].astype({"vote": str})
+        both = kaz.merge(other, on="rcid", suffixes=("_kaz", "_other"))
+        if both.empty:
+            continue
+        right = (both["vote_kaz"] == both["vote_other"]).mean()
+        left = _same(kaz.merge(other, on="rcid", how="left", suffixes=("_kaz", "_other"))).mean()
+        if not check(EXERCISE, (code, right)).passed:
+            failures.append(f"{code}: right value refused")
+        if abs(left - right) > 1e-4 and LEFT_MERGE not in check(EXERCISE, (code, left)).message:
+            failures.append(f"{code}: left merge not named")
+    assert not failures, failures

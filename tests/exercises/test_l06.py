@@ -1,77 +1,141 @@
-"""Tests for the lesson 06 exercise check (kzlessons/exercises/l06.py)."""
+"""Tests for the lesson 06 exercise check (kzlessons/exercises/l06.py).
+
+The tables are built here exactly as notebook 06 builds them (cell 28), not with the
+checker's helpers, so a checker that drifts from the lesson fails.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
+import kzlessons as kz
 from kzlessons.exercises import check
 
 EXERCISE = "l06-scorecard"
+PARTNERS = ["Russia", "China", "EU-27", "US", "Türkiye"]
 
 
-@pytest.fixture
-def table() -> pd.DataFrame:
-    return pd.DataFrame(
-        {"trade_share": [1.0, 0.8, 0.6, 0.1, 0.0],
-         "share_change": [0.0, 1.0, 0.5, 0.4, 0.6],
-         "organisations": [1.0, 0.33, 0.0, 0.0, 0.33]},
-        index=["Russia", "China", "EU-27", "US", "Türkiye"],
-    )
+@pytest.fixture(scope="module")
+def indicators() -> pd.DataFrame:
+    """Notebook 06 cell 28, unscaled."""
+    trade = kz.data.load("trade")
+    reported = trade[(trade["basis"] == "reported") & ~trade["is_aggregate"]]
+    by_group = reported.groupby(["year", "partner_group"], observed=True)["value_usd_mn"].sum().unstack()
+    share = by_group.div(by_group.sum(axis=1), axis=0) * 100
+    return pd.DataFrame({
+        "trade_share": share.loc[2020, PARTNERS],
+        "share_change": share.loc[2020, PARTNERS] - share.loc[2013, PARTNERS],
+        "security_ties": pd.Series({"Russia": 1, "China": 1, "EU-27": 0, "US": 0, "Türkiye": 0}),
+        "route_around_russia": pd.Series({"Russia": 0, "China": 1, "EU-27": 1, "US": 0, "Türkiye": 1}),
+    })
 
 
-def _worked_solution(table: pd.DataFrame, weights: dict) -> pd.DataFrame:
-    weighted = sum(table[name] * w for name, w in weights.items())
-    return table.assign(score=weighted / sum(weights.values())).sort_values("score", ascending=False)
+@pytest.fixture(scope="module")
+def scaled(indicators) -> pd.DataFrame:
+    return (indicators - indicators.min()) / (indicators.max() - indicators.min())
 
 
-@pytest.mark.parametrize("weights", [
-    {"trade_share": 1, "share_change": 1, "organisations": 1},
-    {"trade_share": 3.0, "share_change": 0.5, "organisations": 0.0},
-    {"trade_share": 0, "share_change": 2, "organisations": 1},
-])
-def test_worked_solution_passes_for_any_weights(table, weights):
-    """Does the worked solution in notebook 06 pass whatever weights the learner chose?"""
-    verdict = check(EXERCISE, (weights, _worked_solution(table, weights)))
+def worked_solution(scaled, weights) -> pd.DataFrame:
+    """Notebook 06 cell 34."""
+    weighted = sum(scaled[name] * w for name, w in weights.items())
+    return scaled.assign(score=weighted / sum(weights.values())).sort_values("score", ascending=False)
+
+
+EQUAL = {"trade_share": 1.0, "share_change": 1.0, "security_ties": 1.0, "route_around_russia": 1.0}
+UNEQUAL = {"trade_share": 3.0, "share_change": 0.5, "security_ties": 0.0, "route_around_russia": 2.0}
+NEGATIVE = {"trade_share": 2.0, "share_change": 1.0, "security_ties": -2.0, "route_around_russia": 1.0}
+
+
+def _weighted(table, weights):
+    return sum(table[name] * w for name, w in weights.items())
+
+
+RIGHT = {
+    "equal-weights": lambda s, i: (EQUAL, worked_solution(s, EQUAL)),
+    "unequal-weights": lambda s, i: (UNEQUAL, worked_solution(s, UNEQUAL)),
+    "route-5-security-0": lambda s, i: (
+        {**EQUAL, "route_around_russia": 5.0, "security_ties": 0.0},
+        worked_solution(s, {**EQUAL, "route_around_russia": 5.0, "security_ties": 0.0}),
+    ),
+    "rounded-2-as-displayed": lambda s, i: (UNEQUAL, worked_solution(s, UNEQUAL).round(2)),
+    "only-two-indicators": lambda s, i: (
+        {"trade_share": 2, "route_around_russia": 1}, worked_solution(s, {"trade_share": 2, "route_around_russia": 1})
+    ),
+    # P14: a negative weight counts an indicator against a partner; divide by the total size
+    "negative-weight-abs-divisor": lambda s, i: (
+        NEGATIVE, s.assign(score=_weighted(s, NEGATIVE) / sum(abs(w) for w in NEGATIVE.values()))
+    ),
+    "unsorted": lambda s, i: (UNEQUAL, worked_solution(s, UNEQUAL).sort_index()),
+}
+
+
+@pytest.mark.parametrize("build", list(RIGHT.values()), ids=list(RIGHT))
+def test_right_answers_pass(scaled, indicators, build):
+    """Does the worked solution pass for any weights, rounded as the lesson prints it?"""
+    verdict = check(EXERCISE, build(scaled, indicators))
     assert verdict.passed, verdict.message
+
+
+WRONG = {
+    # P2: scores on the unscaled indicators
+    "unscaled-indicators": (
+        lambda s, i: (EQUAL, i.assign(score=_weighted(i, EQUAL) / 4)), ["unscaled indicator", "`scaled`"]
+    ),
+    "unscaled-indicators-rounded": (
+        lambda s, i: (EQUAL, i.assign(score=_weighted(i, EQUAL) / 4).round(1)), ["unscaled indicator"]
+    ),
+    "scaled-columns-but-score-from-indicators": (
+        lambda s, i: (UNEQUAL, s.assign(score=_weighted(i, UNEQUAL) / sum(UNEQUAL.values()))),
+        ["unscaled `indicators`"],
+    ),
+    "divided-by-max-not-min-max": (
+        lambda s, i: (EQUAL, (i / i.max()).assign(score=_weighted(i / i.max(), EQUAL) / 4)), ["0–1 scale"]
+    ),
+    "z-scores": (
+        lambda s, i: (EQUAL, ((i - i.mean()) / i.std()).assign(score=0.0)), ["not on the 0–1 scale"]
+    ),
+    "not-divided": (lambda s, i: (UNEQUAL, s.assign(score=_weighted(s, UNEQUAL))), ["did not divide"]),
+    "divided-by-number-of-indicators": (
+        lambda s, i: (UNEQUAL, s.assign(score=_weighted(s, UNEQUAL) / 4)), ["number of indicators"]
+    ),
+    "weights-ignored": (lambda s, i: (UNEQUAL, s.assign(score=s.mean(axis=1))), ["weights were not used"]),
+    "percent-scores": (
+        lambda s, i: (UNEQUAL, s.assign(score=_weighted(s, UNEQUAL) / sum(UNEQUAL.values()) * 100)), ["100 times"]
+    ),
+    "negative-weight-signed-divisor": (
+        lambda s, i: (NEGATIVE, s.assign(score=_weighted(s, NEGATIVE) / sum(NEGATIVE.values()))),
+        ["abs(w)", "negative weight"],
+    ),
+    "stale-weights": (
+        lambda s, i: (UNEQUAL, worked_solution(s, {**UNEQUAL, "trade_share": 1.0})), ["re-running"]
+    ),
+    "sliders-not-values": (lambda s, i: ({"trade_share": __import__("ipywidgets").FloatSlider(value=1.0)},
+                                          s.assign(score=0.0)), ["slider.value"]),
+    "index-reset": (lambda s, i: (EQUAL, worked_solution(s, EQUAL).reset_index()), ["one row per partner"]),
+    "partner-dropped": (lambda s, i: (EQUAL, worked_solution(s, EQUAL).drop("US")), ["missing: US"]),
+    "all-weights-zero": (lambda s, i: (dict.fromkeys(EQUAL, 0.0), s.assign(score=0.0)), ["all your weights are 0"]),
+    "misspelt-column": (lambda s, i: ({"trade": 1}, s.assign(score=0.0)), ["not in the table"]),
+    "no-score-column": (lambda s, i: ({"trade_share": 1}, s), ["no `score` column"]),
+    "scores-still-none": (lambda s, i: ({"trade_share": 1.0}, None), ["scaled.assign(score="]),
+    "bare-table": (lambda s, i: s, ["pair"]),
+    "text-weight": (lambda s, i: ({"trade_share": "2"}, s.assign(score=0.0)), ["should be a number"]),
+    "decimal-comma-weight": (lambda s, i: ({"trade_share": "0,5"}, s.assign(score=0.0)), ["if you mean 0.5"]),
+}
+
+
+@pytest.mark.parametrize("build, phrases", list(WRONG.values()), ids=list(WRONG))
+def test_wrong_methods_get_a_named_hint(scaled, indicators, build, phrases):
+    """Is each wrong method refused with a hint that names the mistake (never a pass)?"""
+    verdict = check(EXERCISE, build(scaled, indicators))
+    assert not verdict.passed, verdict.message
+    for phrase in phrases:
+        assert phrase in verdict.message, verdict.message
+    assert "could not read your answer" not in verdict.message
+    assert "not quite" not in verdict.message.lower()
 
 
 def test_starter_none_gets_a_hint():
     """Does the untouched starter get a hint naming the steps?"""
     verdict = check(EXERCISE, None)
     assert not verdict.passed and "answer = (weights, scores)" in verdict.message
-
-
-def test_starter_scores_none_gets_a_hint():
-    """Does the starter (sliders read, scores still None) get a hint naming the steps?"""
-    verdict = check(EXERCISE, ({"trade_share": 1.0}, None))
-    assert not verdict.passed and "scaled.assign(score=" in verdict.message
-
-
-def test_forgetting_to_divide_is_explained(table):
-    """Does a weighted sum (not divided by the total weight) get told to divide?"""
-    weights = {"trade_share": 2, "share_change": 1, "organisations": 1}
-    weighted = sum(table[k] * w for k, w in weights.items())
-    verdict = check(EXERCISE, (weights, table.assign(score=weighted)))
-    assert not verdict.passed and "divide" in verdict.message
-
-
-def test_ignoring_the_weights_is_explained(table):
-    """Does a plain average with unequal weights get told the weights were not used?"""
-    weights = {"trade_share": 3, "share_change": 1, "organisations": 1}
-    verdict = check(EXERCISE, (weights, table.assign(score=table.mean(axis=1))))
-    assert not verdict.passed and "weights were not used" in verdict.message
-
-
-def test_all_zero_weights_and_unknown_columns_are_refused(table):
-    """Do all-zero weights and a misspelt column name get plain messages?"""
-    zero = {"trade_share": 0, "share_change": 0, "organisations": 0}
-    assert "all your weights are 0" in check(EXERCISE, (zero, table.assign(score=0.0))).message
-    typo = {"trade": 1}
-    assert "not in the table" in check(EXERCISE, (typo, table.assign(score=0.0))).message
-
-
-def test_wrong_types_are_handled(table):
-    """Do a bare table and a missing score column get messages instead of crashes?"""
-    assert "pair" in check(EXERCISE, table).message
-    assert "no `score` column" in check(EXERCISE, ({"trade_share": 1}, table)).message
