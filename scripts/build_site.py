@@ -97,6 +97,25 @@ def execute(notebook: Path, cache: Path, timeout: int = 600):
     return nb, False
 
 
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+#: Shown instead of a widget a lesson draws for live use (sliders, the progress download button).
+NEEDS_KERNEL = ('<p class="kz-needs-kernel">ℹ️ <strong>Interactive control</strong>: it works when the '
+                "lesson runs in Jupyter (see “Run this lesson” at the top of the page).</p>")
+
+
+def without_widgets(nb) -> int:
+    """Replace widget outputs (empty on a static page: there is no kernel) with a sentence saying
+    where they work. Quizzes are not widgets in static mode. Returns how many were replaced."""
+    count = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_MIME in data:
+                output["data"] = {"text/html": NEEDS_KERNEL, "text/plain": "Interactive control (needs Jupyter)."}
+                count += 1
+    return count
+
+
 def launch_html(lesson: str, *, repo: str, branch: str, hub: str | None) -> str:
     """The "Run this lesson" box under a lesson's title (raw HTML inside a Markdown cell)."""
     sys.path.insert(0, str(ROOT))
@@ -201,6 +220,7 @@ def build(out: Path, *, hub: str | None, repo: str, branch: str, jobs: int = 2) 
     say(f"lessons ready in {time.monotonic() - start:.0f} s "
         f"({sum(hit for _, hit in results)} from the cache)")
     for path, (nb, _) in zip(paths, results):
+        without_widgets(nb)
         for cell in nb.cells:
             if cell.cell_type == "markdown":
                 cell.source = without_remote_images(cell.source)

@@ -75,3 +75,14 @@ def test_polish_gives_toctree_captions_an_aria_level(tmp_path: Path) -> None:
     page.write_text('<p class="caption" role="heading"><span>Lessons</span></p>')
     assert b.polish(tmp_path) == 1 and b.polish(tmp_path) == 0
     assert 'role="heading" aria-level="2"' in page.read_text()
+
+
+def test_widget_outputs_become_a_sentence_saying_where_they_work() -> None:
+    """Is a widget output (empty without a kernel) replaced by a note pointing to Jupyter?"""
+    import nbformat
+
+    b = _build_site_module()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("w", outputs=[nbformat.v4.new_output(
+        "display_data", data={b.WIDGET_MIME: {"model_id": "x"}, "text/plain": "VBox(...)"})])])
+    assert b.without_widgets(nb) == 1
+    assert nb.cells[0].outputs[0]["data"]["text/html"] == b.NEEDS_KERNEL
