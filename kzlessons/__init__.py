@@ -49,6 +49,19 @@ def check() -> bool:
     return _check()
 
 
+def review(n: int = 5, *, lessons: Any = None, before: str | int | None = None, now: Any = None) -> Any:
+    """A short quiz from your own history: questions you missed, asked to see, or have not seen for a while.
+
+    ``before="03"`` draws from lessons earlier than 03 (and counts questions you
+    have never seen as due, so a lesson's recap works for everyone); ``lessons``
+    limits it to some lessons. The schedule (Leitner boxes) is described in
+    :mod:`kzlessons.progress.review`; ``now`` replaces the clock, for tests.
+    """
+    from .progress.review_view import review as _review
+
+    return _review(n, lessons=lessons, before=before, now=now)
+
+
 def __getattr__(name: str) -> Any:
     if name in _SUBMODULES:
         module = importlib.import_module(f"{__name__}.{name}")
@@ -61,4 +74,4 @@ def __dir__() -> list[str]:
     return sorted([*globals(), *_SUBMODULES])
 
 
-__all__ = ["__version__", "setup", "check", *_SUBMODULES]
+__all__ = ["__version__", "setup", "check", "review", *_SUBMODULES]

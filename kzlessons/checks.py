@@ -1,7 +1,9 @@
 """``kzlessons check`` and ``kz.check()``: is this environment ready for the lessons?
 
 Prints the versions of Python, kzlessons, pandas, altair, ipywidgets and
-JupyterLab; whether charts render offline; whether every dataset loads. Each
+JupyterLab; whether charts render offline; whether every dataset loads; whether
+the progress store can be read and written (with its attempt count and any
+damaged files set aside, and where). Each
 problem is one plain sentence saying what to do. In a notebook, ``kz.check()``
 also shows a small widget: if it appears, the widget frontend is live.
 """
@@ -123,6 +125,18 @@ def _check_data(report: Report) -> None:
                         + (f" (failed: {', '.join(failed)})" if failed else ""))
 
 
+def _check_store(report: Report) -> None:
+    try:
+        from .progress.health import store_health
+
+        lines, problems = store_health()
+    except Exception as error:  # the check itself must not crash
+        lines, problems = ["progress    not checked"], [f"The progress store could not be checked "
+                                                         f"({type(error).__name__}: {error})."]
+    report.lines += lines
+    report.problems += problems
+
+
 def _in_kernel() -> bool:
     try:
         from IPython import get_ipython
@@ -172,6 +186,7 @@ def run_checks(*, live_widgets: bool = False) -> Report:
     _check_versions(report)
     _check_charts(report)
     _check_data(report)
+    _check_store(report)
     _check_widgets(report, live_widgets)
     return report
 
@@ -186,7 +201,7 @@ def check() -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """``kzlessons check``: print the report; exit 1 if there is any problem."""
     parser = argparse.ArgumentParser(prog="kzlessons check",
-                                     description="Check this environment: versions, offline charts, data, widgets.")
+                                     description="Check this environment: versions, offline charts, data, progress store, widgets.")
     parser.parse_args(list(argv or []))
     report = run_checks(live_widgets=False)
     print(report.text())

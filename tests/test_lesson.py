@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import nbformat
@@ -146,3 +147,35 @@ def test_metadata_roundtrip_is_json(folder: Path) -> None:
     """Is the metadata plain JSON under the 'kzlessons' key?"""
     raw = json.loads((folder / "02_x.ipynb").read_text())
     assert raw["metadata"]["kzlessons"]["sources"] == ["S5", "S6"]
+
+
+# ------------------------------------------------ the minutes rule
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_stated_minutes_follow_the_rule(path: Path) -> None:
+    """Is each lesson's stated 'minutes' within ±20% of the documented minutes rule?"""
+    stated = lesson.metadata(path)["minutes"]
+    rule = lesson.estimated_minutes(path)
+    low, high = rule * (1 - lesson.MINUTES_TOLERANCE), rule * (1 + lesson.MINUTES_TOLERANCE)
+    assert low <= stated <= high, (
+        f"{path.name} says {stated} minutes, but the minutes rule gives {rule} "
+        f"({lesson.workload(nbformat.read(path, as_version=4), lesson._bank_texts(path.name[:2]))}); "
+        f"set 'minutes' in the notebook metadata to between {math.ceil(low)} and {math.floor(high)} "
+        "(docs/ARCHITECTURE.md, 'Minutes').")
+
+
+def test_minutes_rule_counts_what_a_learner_does() -> None:
+    """Does adding reading, a quiz, a chart, an exercise or a longer reflection add the rule's time?"""
+    def nb(*cells: tuple[str, str]) -> dict:
+        return {"cells": [{"cell_type": k, "source": s} for k, s in cells]}
+
+    base = nb(("markdown", "word " * 2000))
+    assert lesson.estimated_minutes(base, {}) == 10
+    assert lesson.estimated_minutes(nb(("markdown", "word " * 2000), ("code", 'kz.quiz.ask("q")')),
+                                    {"q": "word " * 200}) == 12
+    assert lesson.estimated_minutes(nb(("markdown", "word " * 2000),
+                                       ("code", "kz.charts.time_series(f)\nkz.charts.describe(c)")), {}) == 12
+    solution = "<details><summary>Worked solution</summary>\n\n```python\na = 1\nb = 2\n```\n</details>"
+    assert lesson.estimated_minutes(nb(("markdown", "word " * 2000), ("code", "kz.exercises.check('x', a)"),
+                                       ("markdown", solution)), {}) == 16
+    assert lesson.estimated_minutes(nb(("markdown", "word " * 2000),
+                                       ("markdown", "## Reflect\nIn one or two paragraphs, argue.")), {}) == 25

@@ -31,3 +31,22 @@ def test_the_two_commands_exist() -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     """Does .ci/run call the README's test command?"""
     assert re.search(r"^make test$", (ROOT / ".ci" / "run").read_text(), re.M)
+
+
+def test_gradebook_and_check_lines_are_true(tmp_path) -> None:
+    """Do the README's gradebook options and exit codes, and its 'progress store' check, match the commands?"""
+    from kzlessons import checks
+    from kzlessons.progress import gradebook
+
+    block = README[README.index("kzlessons gradebook FILES"):]
+    block = block[: block.index("kzlessons links")]
+    assert "-o grades.csv" in block and "[--items items.csv]" in block
+    codes = {"0 all used": gradebook.EXIT_OK, "1 some rejected": gradebook.EXIT_SOME_REJECTED,
+             "2 nothing written": gradebook.EXIT_NOT_WRITTEN}
+    for words, code in codes.items():
+        assert words in " ".join(block.replace("#", " ").split()) and words.startswith(str(code))
+    missing = tmp_path / "none.json"
+    assert gradebook.gradebook_main([str(missing), "-o", str(tmp_path / "g.csv"), "--items",
+                                     str(tmp_path / "i.csv")]) == gradebook.EXIT_NOT_WRITTEN
+    assert "progress store" in README[README.index("kzlessons check   "):][:120]
+    assert "progress    " in checks.run_checks().text()

@@ -78,6 +78,11 @@ def test_wheel_bundles_data_and_lessons(dist: dict[str, Path]) -> None:
         assert f"kzlessons/quiz/assets/{asset}" in names
     # JupyterLab settings defaults (no news prompt, no update check), installed into {sys.prefix}
     assert any(n.endswith(".data/data/share/jupyter/lab/settings/overrides.d/kzlessons.json") for n in names)
+    assets = sorted((REPO / "kzlessons" / "quiz" / "js").glob("*.*"))
+    assert {a.suffix for a in assets} == {".js", ".css"}  # the quiz controls' front end, in its own files
+    for asset in assets:
+        assert f"kzlessons/quiz/js/{asset.name}" in names
+    assert "kzlessons/quiz/bank_schema.json" in names
     assert not any("/.ipynb_checkpoints/" in n or n.endswith(".pyc") for n in names)
 
 

@@ -6,6 +6,11 @@
 >>> print(kz.charts.describe(chart))              # doctest: +SKIP
 >>> kz.charts.save(chart, "shares.svg")           # doctest: +SKIP
 
+One module per chart kind: ``shares`` (partner_shares), ``timelines`` (timeline), ``series``
+(time_series), ``votes`` (vote_comparison), ``maps`` (un_vote_map); ``common`` holds what
+they share (input checks, captions). ``palette`` is the one place for colours, dashes and
+shapes (partner groups, Kazakhstan, votes); ``theme`` for fonts, sizes and text colours.
+
 ``kzlessons.charts.palette`` is pure (no altair); everything else imports altair
 lazily, on first use.
 """
@@ -21,8 +26,8 @@ from .palette import PARTNER_GROUPS, PARTNER_STYLE, partner_groups
 _LAZY = {
     "setup": "render", "save": "render", "is_offline_safe": "render", "remote_references": "render",
     "MIMETYPE": "render", "describe": "text",
-    "partner_shares": "helpers", "timeline": "helpers", "vote_comparison": "helpers",
-    "time_series": "helpers", "un_vote_map": "helpers", "caption": "helpers", "world_iso3": "helpers",
+    "partner_shares": "shares", "timeline": "timelines", "vote_comparison": "votes",
+    "time_series": "series", "un_vote_map": "maps", "caption": "common", "world_iso3": "maps",
     "theme": "theme",
 }
 

@@ -11,6 +11,16 @@ on colour alone.
 ['Russia', 'China', 'EU-27']
 >>> style_for("EU-27").shape
 'triangle-up'
+
+Countries are drawn in their partner group's style wherever they appear: a series or
+category named "Russia", "RUS", "Russian Federation" or "Russian rouble" is vermillion,
+solid and round in every chart, and Kazakhstan itself has one fixed style of its own
+(black, solid, a star). :func:`series_styles` gives every helper that draws named series
+the same answer:
+
+>>> styles = series_styles(["Kazakhstan", "Russia", "China", "US"])
+>>> [styles[n].colour for n in styles]
+['#000000', '#D55E00', '#E69F00', '#56B4E9']
 """
 
 from __future__ import annotations
@@ -30,6 +40,11 @@ __all__ = [
     "dash_scale",
     "shape_scale",
     "check_groups",
+    "KAZAKHSTAN",
+    "KAZAKHSTAN_STYLE",
+    "country_key",
+    "series_styles",
+    "series_scales",
 ]
 
 
@@ -64,8 +79,37 @@ PARTNER_STYLE: dict[str, Style] = {
     "Other": Style("#8C8C8C", (12, 4), "triangle-right"),     # grey, long dash
 }
 
+#: A five-pointed star in Vega's unit square (a custom SVG path is a valid Vega shape).
+STAR = ("M0,-1L0.225,-0.31L0.951,-0.309L0.363,0.118L0.588,0.809L0,0.382L-0.588,0.809"
+        "L-0.363,0.118L-0.951,-0.309L-0.225,-0.31Z")
+
+#: The country the course is about: one fixed style, unlike any partner group's.
+KAZAKHSTAN = "Kazakhstan"
+KAZAKHSTAN_STYLE = Style("#000000", (), STAR)               # black, solid, star
+
 #: Colour for any group outside the fixed seven (e.g. a new category in the data).
-_FALLBACK = Style("#000000", (3, 1), "stroke")
+_FALLBACK = Style("#5A5A5A", (3, 1), "stroke")
+
+#: Names, ISO3 codes and currencies that stand for Kazakhstan or a partner group.
+#: Matching ignores case. Other countries are found through the ``partners`` dataset.
+COUNTRY_ALIASES: dict[str, str] = {
+    **dict.fromkeys(["kazakhstan", "kaz", "qazaqstan", "republic of kazakhstan", "kazakh tenge",
+                     "tenge", "kzt"], KAZAKHSTAN),
+    **dict.fromkeys(["russia", "rus", "russian federation", "russian rouble", "russian ruble",
+                     "rouble", "ruble", "rub"], "Russia"),
+    **dict.fromkeys(["china", "chn", "people's republic of china", "china, p.r.: mainland",
+                     "chinese yuan", "yuan", "renminbi", "cny"], "China"),
+    **dict.fromkeys(["us", "usa", "u.s.", "united states", "united states of america"], "US"),
+    **dict.fromkeys(["türkiye", "turkiye", "turkey", "tur", "turkish lira", "try"], "Türkiye"),
+    **dict.fromkeys(["eu-27", "eu27", "eu", "eu-28", "european union", "euro area", "euro"], "EU-27"),
+    **dict.fromkeys(["central asia"], "Central Asia"),
+    **dict.fromkeys(["other"], "Other"),
+}
+
+#: Extra dashes and shapes for a second (third …) country of the same partner group in one
+#: chart, e.g. Kyrgyzstan and Uzbekistan together: same group colour, a different dash and shape.
+_VARIANT_DASHES: tuple[tuple[int, ...], ...] = ((6, 2, 1, 2), (3, 1), (10, 2, 2, 2), (1, 1))
+_VARIANT_SHAPES: tuple[str, ...] = ("triangle-left", "wedge", "arrow", "triangle")
 
 #: UN votes: colour + a one-letter mark, so a grid still reads in grey scale.
 VOTE_STYLE: dict[str, tuple[str, str]] = {
@@ -158,3 +202,104 @@ def shape_scale(groups: Sequence[str]) -> dict[str, list]:
     {'domain': ['US'], 'range': ['diamond']}
     """
     return {"domain": list(groups), "range": [style_for(g).shape for g in groups]}
+
+
+def _partner_names() -> dict[str, str]:
+    """Lower-case country name / ISO3 code -> partner group, from the ``partners`` dataset."""
+    try:
+        from .. import data
+
+        table = data.load("partners")
+    except Exception:  # data not built yet: the aliases above still work
+        return {}
+    out: dict[str, str] = {}
+    for column in ("iso3", "name", "imf_name"):
+        if column in table.columns:
+            for key, group in zip(table[column], table["partner_group"]):
+                if isinstance(key, str) and isinstance(group, str):
+                    out.setdefault(key.strip().lower(), group)
+    return out
+
+
+_PARTNER_NAMES: dict[str, str] | None = None
+
+
+def country_key(name: object) -> str | None:
+    """The palette entry a series name stands for: ``"Kazakhstan"``, a partner group, or None.
+
+    >>> country_key("RUS"), country_key("United States"), country_key("Kazakh tenge")
+    ('Russia', 'US', 'Kazakhstan')
+    >>> country_key("Kyrgyzstan"), country_key("exports")
+    ('Central Asia', None)
+    """
+    global _PARTNER_NAMES
+    key = str(name).strip().lower()
+    if key in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[key]
+    if _PARTNER_NAMES is None:
+        _PARTNER_NAMES = _partner_names()
+    group = _PARTNER_NAMES.get(key)
+    if group is None:
+        return None
+    return KAZAKHSTAN if group.lower() == "kazakhstan" else group
+
+
+def series_styles(names: Sequence[object]) -> dict[str, Style]:
+    """One style per series or category name, in the given order: the rule every chart follows.
+
+    * Kazakhstan (by name, code or currency) gets :data:`KAZAKHSTAN_STYLE`;
+    * a partner group, or a country of one (Russia, "USA", Kyrgyzstan, …), gets the group's
+      style; a second country of the same group in one chart keeps the group colour and gets
+      a dash and shape of its own;
+    * any other name (exports, "Dutch report", an event category) gets an Okabe–Ito colour,
+      dash and shape that no country in the same chart uses, in turn.
+
+    >>> s = series_styles(["exports", "Russia", "imports"])
+    >>> s["Russia"] == PARTNER_STYLE["Russia"], s["exports"].colour, s["imports"].colour
+    (True, '#0072B2', '#009E73')
+    >>> k = series_styles(["Kyrgyzstan", "Uzbekistan"])
+    >>> k["Kyrgyzstan"].colour == k["Uzbekistan"].colour, k["Kyrgyzstan"].dash != k["Uzbekistan"].dash
+    (True, True)
+    """
+    ordered = [str(n) for n in dict.fromkeys(str(n) for n in names)]
+    out: dict[str, Style] = {}
+    seen: dict[str, int] = {}
+    others: list[str] = []
+    for name in ordered:
+        key = country_key(name)
+        if key is None:
+            others.append(name)
+            continue
+        base = KAZAKHSTAN_STYLE if key == KAZAKHSTAN else style_for(key)
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        if n == 0:
+            out[name] = base
+        else:
+            out[name] = Style(base.colour, _VARIANT_DASHES[(n - 1) % len(_VARIANT_DASHES)],
+                              _VARIANT_SHAPES[(n - 1) % len(_VARIANT_SHAPES)])
+    used_colours = {s.colour for s in out.values()}
+    used_dashes = {s.dash for s in out.values()}
+    used_shapes = {s.shape for s in out.values()}
+    colours = [c for c in CATEGORY_COLOURS if c not in used_colours] or list(CATEGORY_COLOURS)
+    partner_order = [PARTNER_STYLE[g] for g in PARTNER_GROUPS]
+    dashes = [s.dash for s in partner_order if s.dash not in used_dashes] or [s.dash for s in partner_order]
+    shapes = [s.shape for s in partner_order if s.shape not in used_shapes] or [s.shape for s in partner_order]
+    for i, name in enumerate(others):
+        out[name] = Style(colours[i % len(colours)], dashes[i % len(dashes)], shapes[i % len(shapes)])
+    return {name: out[name] for name in ordered}
+
+
+def series_scales(names: Sequence[object]) -> dict[str, dict[str, list]]:
+    """Vega-Lite colour, dash and shape scales for named series, from :func:`series_styles`.
+
+    >>> series_scales(["Kazakhstan", "Russia"])["color"]
+    {'domain': ['Kazakhstan', 'Russia'], 'range': ['#000000', '#D55E00']}
+    """
+    styles = series_styles(names)
+    domain = list(styles)
+    return {
+        "color": {"domain": domain, "range": [s.colour for s in styles.values()]},
+        "strokeDash": {"domain": domain, "range": [list(s.dash) or [1, 0] for s in styles.values()]},
+        "shape": {"domain": domain, "range": [s.shape for s in styles.values()]},
+    }

@@ -11,9 +11,9 @@ try next. A checker that crashes on odd input still gives a verdict.
 ... def _demo(answer):
 ...     return Verdict.ok("that is 4.") if answer == 4 else Verdict.not_yet("add 2 and 2.")
 >>> check("l99-demo", 4)
-✅ Well done: that is 4.
+✓ Well done: that is 4.
 >>> check("l99-demo", "four")
-❌ Not yet: add 2 and 2.
+✗ Not yet: add 2 and 2.
 """
 
 from __future__ import annotations
@@ -77,7 +77,9 @@ class Verdict:
         return self.passed
 
     def _label(self) -> tuple[str, str]:
-        return ("✅", "Well done") if self.passed else ("❌", "Not yet")
+        # Symbols from the fonts every system has (DejaVu, Segoe UI Symbol, Apple Symbols), not colour
+        # emoji, which show as an empty box where no emoji font is installed; the HTML draws them as SVG.
+        return ("✓", "Well done") if self.passed else ("✗", "Not yet")
 
     def __repr__(self) -> str:
         icon, word = self._label()
@@ -89,9 +91,22 @@ class Verdict:
             f'<div class="kz-verdict" role="status" aria-live="polite" '
             f'style="border-left:4px solid var(--jp-border-color1, #888);padding:0.3em 0.8em;'
             f'color:var(--jp-ui-font-color1, inherit)">'
-            f'<span aria-hidden="true">{icon}</span> <strong>{word}:</strong> '
+            f'{_ICON_SVG[self.passed]} <strong>{word}:</strong> '
             f"{html.escape(self.message)}</div>"
         )
+
+
+#: passed -> the verdict's icon as a small inline SVG (hidden from screen readers: the word says it).
+_ICON_SVG = {
+    True: ('<svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16" '
+           'style="vertical-align:-0.15em;color:var(--jp-success-color1, #009E73)" data-icon="✓">'
+           '<path d="M3 8.5 6.5 12 13 4.5" fill="none" stroke="currentColor" stroke-width="2.2" '
+           'stroke-linecap="round"/></svg>'),
+    False: ('<svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16" '
+            'style="vertical-align:-0.15em;color:var(--jp-error-color1, #D55E00)" data-icon="✗">'
+            '<path d="M4 4 12 12M12 4 4 12" fill="none" stroke="currentColor" stroke-width="2.2" '
+            'stroke-linecap="round"/></svg>'),
+}
 
 
 def is_number(value: Any) -> bool:
@@ -125,7 +140,7 @@ def exercise(exercise_id: str, *, unanswered: str | None = None) -> Callable[[Ch
     ... def _double(answer):
     ...     return Verdict.ok("42.") if answer == 42 else Verdict.not_yet("multiply 2 by 21.")
     >>> check("l99-double", None)
-    ❌ Not yet: `answer` is still None. Store 2 * 21 in `answer`.
+    ✗ Not yet: `answer` is still None. Store 2 * 21 in `answer`.
     """
 
     def register(func: Checker) -> Checker:
@@ -177,7 +192,7 @@ def check(exercise_id: str, answer: Any) -> Verdict:
     listing the known ids.
 
     >>> check("l01-count-integration", [9])  # doctest: +ELLIPSIS
-    ❌ Not yet: `answer` should be a whole number, but it is a list. ...
+    ✗ Not yet: `answer` should be a whole number, but it is a list. ...
     """
     if isinstance(exercise_id, str):
         _load_lesson(exercise_id)

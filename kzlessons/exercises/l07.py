@@ -1,12 +1,23 @@
 """Checks for lesson 07, "Reading the analysts".
 
-``l07-confirmed-share``: for each reading (A and B), what share of its claims
-in the ``claims`` data set has the status ``confirmed``? The answer is a
-pandas Series (or dict) indexed by reading, with shares between 0 and 1::
+``l07-partner-shares-2015``: Reading B (2015) calls the EU Kazakhstan's largest
+trade partner. The learner checks it with ``trade``: each partner group's share
+of Kazakhstan's total goods trade (exports plus imports) in 2015, on
+Kazakhstan's own figures (``basis == "reported"``), leaving out the aggregate
+rows. The answer is a Series (or dict) indexed by partner group, shares between
+0 and 1 that add up to 1.
 
-    answer = claims.groupby("reading", observed=True)["status"].apply(lambda s: (s == "confirmed").mean())
+``l07-confirmed-share``: for each reading (A and B), the share of its claims in
+``claims`` whose status is exactly ``confirmed``; a Series (or dict) indexed by
+reading.
+
+Both checks accept values rounded as the lesson displays them (three decimals
+for the trade shares, two for the confirmed shares) and name the usual wrong
+methods instead of saying only "not quite".
 
 >>> from kzlessons.exercises import check
+>>> check("l07-partner-shares-2015", None).passed
+False
 >>> check("l07-confirmed-share", None).passed
 False
 """
@@ -14,41 +25,243 @@ False
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import Verdict, exercise, type_name
 
 STATUS = "confirmed"
+YEAR = 2015
+EU = "EU-27"
+#: Half a unit in the last decimal the lesson shows (``round(3)`` and ``round(2)``).
+SHARE_TOL = 0.0005 + 1e-9
+CONFIRMED_TOL = 0.005 + 1e-9
+#: Statuses that are not claims of fact, so a share "of checkable claims" leaves them out.
+NOT_CHECKABLE = ("opinion", "style note", "typo")
 
 
-def _claims():
-    from .. import data
-
-    claims = data.load("claims")
-    return claims.assign(reading=claims["reading"].astype(str), status=claims["status"].astype(str))
-
-
-def shares(statuses: tuple[str, ...] = (STATUS,)) -> dict[str, float]:
-    """Share of each reading's claims whose status is in ``statuses``."""
-    claims = _claims()
-    hit = claims["status"].isin(statuses)
-    return hit.groupby(claims["reading"]).mean().to_dict()
-
-
+# ---------------------------------------------------------------- shared helpers
 def _as_dict(answer: Any) -> dict[str, Any] | None:
+    """A Series, a one-column table or a dict as ``{str(key): value}``; None for anything else."""
     import pandas as pd
 
     if isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
         answer = answer.iloc[:, 0]
     if isinstance(answer, pd.Series):
         return {str(k): v for k, v in answer.items()}
-    if isinstance(answer, dict):
+    if isinstance(answer, Mapping):
         return {str(k): v for k, v in answer.items()}
     return None
 
 
-def _close(mine: dict[str, float], target: dict[str, float], factor: float = 1.0) -> bool:
-    return all(abs(mine[k] - target[k] * factor) <= 1e-3 * max(1.0, factor) for k in target)
+def _numbers(mine: dict[str, Any], keys: list[str]) -> dict[str, float] | None:
+    try:
+        return {k: float(mine[k]) for k in keys}
+    except (TypeError, ValueError):
+        return None
+
+
+def _close(mine: Mapping[str, float], target: Mapping[str, float], tol: float) -> bool:
+    """Every key of ``target`` within ``tol`` in ``mine`` (keys missing from ``mine`` count as 0)."""
+    return all(abs(mine.get(k, 0.0) - v) <= tol for k, v in target.items())
+
+
+def _first_match(values: Mapping[str, float], wrong: list[tuple[Callable[[], Mapping[str, float]], str]],
+                 tol: float) -> str | None:
+    for compute, hint in wrong:
+        try:
+            target = compute()
+        except Exception:  # a variant that cannot be computed is simply not matched
+            continue
+        if _close(values, target, tol):
+            return hint
+    return None
+
+
+# ---------------------------------------------------------------- partner shares
+def _trade():
+    from .. import data
+
+    return data.load("trade")
+
+
+def partner_shares(year: int = YEAR, *, basis: str | None = "reported", flow: str | None = None,
+                   aggregates: bool = False, trade=None) -> dict[str, float]:
+    """Each partner group's share of Kazakhstan's goods trade in ``year``.
+
+    ``basis`` and ``flow`` filter those columns (None keeps both values);
+    ``aggregates=True`` keeps the aggregate rows in the denominator, the usual
+    slip. The right answer is the default: total trade, Kazakhstan's own
+    figures, no aggregates.
+
+    >>> shares = partner_shares()
+    >>> round(sum(shares.values()), 6), max(shares, key=shares.get)
+    (1.0, 'EU-27')
+    """
+    trade = _trade() if trade is None else trade
+    rows = trade[trade["year"] == year]
+    if basis is not None:
+        rows = rows[rows["basis"] == basis]
+    if flow is not None:
+        rows = rows[rows["flow"] == flow]
+    total = float(rows["value_usd_mn"].sum()) if aggregates else None
+    rows = rows[~rows["is_aggregate"].astype(bool) & rows["partner_group"].notna()]
+    by_group = rows.groupby(rows["partner_group"].astype(str))["value_usd_mn"].sum()
+    total = float(by_group.sum()) if total is None else total
+    return {str(k): float(v) / total for k, v in by_group.items()}
+
+
+def partner_values(year: int = YEAR, *, basis: str = "reported") -> dict[str, float]:
+    """Each partner group's total trade in ``year`` in US$ million (the step before the shares).
+
+    >>> partner_values()["EU-27"] > partner_values()["Russia"]
+    True
+    """
+    trade = _trade()
+    rows = trade[(trade["year"] == year) & (trade["basis"] == basis) & ~trade["is_aggregate"].astype(bool)]
+    return {str(k): float(v) for k, v in rows.groupby(rows["partner_group"].astype(str))["value_usd_mn"].sum().items()}
+
+
+def eu28_shares(year: int = YEAR) -> dict[str, float]:
+    """Shares with the United Kingdom moved from "Other" into the EU (the EU-28 of 2015)."""
+    trade = _trade()
+    rows = trade[(trade["year"] == year) & (trade["basis"] == "reported") & ~trade["is_aggregate"].astype(bool)]
+    total = float(rows["value_usd_mn"].sum())
+    uk = float(rows.loc[rows["partner_iso3"].astype(str) == "GBR", "value_usd_mn"].sum())
+    shares = {k: v for k, v in partner_shares(year).items()}
+    shares[EU] += uk / total
+    shares["Other"] -= uk / total
+    return shares
+
+
+@exercise(
+    "l07-partner-shares-2015",
+    unanswered=(
+        'Keep the 2015 rows with basis "reported" that are not aggregates, sum value_usd_mn by '
+        "partner_group, and divide by the total."
+    ),
+)
+def _check_partner_shares(answer: Any) -> Verdict:
+    """Is ``answer`` each partner group's share of Kazakhstan's 2015 total trade (reported, no aggregates)?"""
+    import pandas as pd
+
+    if isinstance(answer, pd.DataFrame) and answer.shape[1] != 1:
+        return Verdict.not_yet(
+            "`answer` is a table with several columns (perhaps one per flow or per year). The exercise "
+            "wants one share per partner group: exports and imports together, 2015 only."
+        )
+    mine = _as_dict(answer)
+    if mine is None:
+        return Verdict.not_yet(
+            f"`answer` should be a Series indexed by partner group (Russia, China, EU-27, …), but it is a "
+            f"{type_name(answer)}."
+        )
+    expected = partner_shares()
+    if EU not in mine:
+        return Verdict.not_yet(
+            'I cannot find "EU-27" in the index of your answer. Group by "partner_group" so that each '
+            "group (Russia, China, EU-27, …) is one entry."
+        )
+    missing = [k for k in expected if k not in mine]
+    if missing:
+        return Verdict.not_yet(
+            f"your answer has no entry for {', '.join(missing)}. Keep every partner group: the shares "
+            "should cover all of Kazakhstan's trade and add up to 1."
+        )
+    values = _numbers(mine, list(expected))
+    if values is None:
+        return Verdict.not_yet("the values should be numbers (shares between 0 and 1).")
+    if any(math.isnan(v) for v in values.values()):
+        return Verdict.not_yet("some of your values are missing (NaN). Check your filters before the sum.")
+    if _close(values, expected, SHARE_TOL):
+        others = sorted((v, k) for k, v in expected.items() if k not in (EU, "Other"))
+        runner_up = others[-1]
+        return Verdict.ok(
+            f"in 2015 the EU-27 took {expected[EU]:.1%} of Kazakhstan's goods trade on its own figures, "
+            f"ahead of {runner_up[1]} ({runner_up[0]:.1%}). The claim holds if you compare the EU as one "
+            "bloc with single countries; the next cells ask whether it holds on other flows and bases."
+        )
+    if _close(values, {k: 100 * v for k, v in expected.items()}, 100 * SHARE_TOL):
+        return Verdict.not_yet("those look like percentages. Give shares between 0 and 1 (divide by 100).")
+    values_usd = partner_values()
+    if _close(values, values_usd, 0.5):
+        return Verdict.not_yet(
+            "those are values in US$ million. Divide each group's value by the total of all groups to get "
+            "shares."
+        )
+    wrong: list[tuple[Callable[[], Mapping[str, float]], str]] = [
+        (lambda: partner_shares(flow="exports"),
+         "those are shares of exports only. A trade partner is about exports and imports together: "
+         "do not filter on flow."),
+        (lambda: partner_shares(flow="imports"),
+         "those are shares of imports only. A trade partner is about exports and imports together: "
+         "do not filter on flow."),
+        (lambda: partner_shares(basis="mirror"),
+         'those are the partners\' mirror figures. The check uses Kazakhstan\'s own reports: keep '
+         'basis == "reported".'),
+        (lambda: partner_shares(basis=None),
+         'you added Kazakhstan\'s reports and the partners\' mirror reports together, counting the same '
+         'trade twice. Keep basis == "reported" only.'),
+        (lambda: partner_shares(aggregates=True),
+         "your shares add up to much less than 1: the aggregate rows (World, European Union, …) are in "
+         "your total. Drop the rows where is_aggregate is True before you sum."),
+        (lambda: eu28_shares(),
+         "you moved the United Kingdom into the EU. That is a fair second question (the EU had 28 members "
+         "in 2015), but the exercise asks for the EU-27 group as the data define it; the next cell "
+         "compares the two."),
+        (lambda: partner_shares(2014),
+         "those are the 2014 shares. Keep year == 2015."),
+        (lambda: partner_shares(2013),
+         "those are the 2013 shares. Keep year == 2015."),
+        (lambda: partner_shares(2016),
+         "those are the 2016 shares. Keep year == 2015."),
+    ]
+    hint = _first_match(values, wrong, SHARE_TOL)
+    if hint:
+        return Verdict.not_yet(hint)
+    total = sum(values.values())
+    if abs(total - 1) > 0.002:
+        return Verdict.not_yet(
+            f"your shares add up to {total:.3f}, not 1. Divide each group by the total of the same rows "
+            "you grouped (2015, reported, no aggregates)."
+        )
+    return Verdict.not_yet(
+        'not quite. Keep year == 2015, basis == "reported" and ~is_aggregate, then '
+        'groupby("partner_group")["value_usd_mn"].sum() and divide by its sum.'
+    )
+
+
+# ---------------------------------------------------------------- confirmed share
+def _claims():
+    from .. import data
+
+    claims = data.load("claims")
+    return claims.assign(reading=claims["reading"].astype(str), status=claims["status"].astype(str),
+                         status_detail=claims["status_detail"].astype(str))
+
+
+def shares(statuses: tuple[str, ...] = (STATUS,), *, column: str = "status",
+           exclude: tuple[str, ...] = ()) -> dict[str, float]:
+    """Share of each reading's claims whose ``column`` is in ``statuses``.
+
+    ``exclude`` drops claims with those statuses from the denominator (the
+    "checkable claims only" variant).
+
+    >>> result = shares()
+    >>> result["B"] > result["A"]
+    True
+    """
+    claims = _claims()
+    claims = claims[~claims["status"].isin(exclude)]
+    hit = claims[column].isin(statuses)
+    return {str(k): float(v) for k, v in hit.groupby(claims["reading"]).mean().items()}
+
+
+def _mentions_confirmed() -> dict[str, float]:
+    """Share whose full status text mentions "confirmed" anywhere (mixed verdicts included)."""
+    claims = _claims()
+    hit = claims["status_detail"].str.contains("confirmed")
+    return {str(k): float(v) for k, v in hit.groupby(claims["reading"]).mean().items()}
 
 
 @exercise(
@@ -76,19 +289,19 @@ def _check_confirmed_share(answer: Any) -> Verdict:
             f"I cannot find reading(s) {', '.join(missing)} in your answer. Its index should be the "
             "readings A and B, as groupby(\"reading\") gives."
         )
-    try:
-        values = {k: float(mine[k]) for k in expected}
-    except (TypeError, ValueError):
+    values = _numbers(mine, list(expected))
+    if values is None:
         return Verdict.not_yet("the values should be numbers (shares between 0 and 1).")
     if any(math.isnan(v) for v in values.values()):
         return Verdict.not_yet("some of your values are missing (NaN). Check the filter on status.")
-    if _close(values, expected):
+    if _close(values, expected, CONFIRMED_TOL):
         return Verdict.ok(
-            f"{expected['A']:.0%} of Reading A's claims and {expected['B']:.0%} of Reading B's are "
-            "confirmed outright. Before you call one reading 'more reliable', look at what the other "
-            "statuses are: Reading B makes more forecasts and interpretations, which cannot be confirmed."
+            f"{expected['A']:.0%} of Reading A's claims and {expected['B']:.0%} of Reading B's have the "
+            f"status confirmed, so B's share is the higher one. The gap is small "
+            f"({100 * (expected['B'] - expected['A']):.1f} percentage points), and \"confirmed\" also "
+            "covers qualified verdicts (a weak source, a broad statement): the next cell shows which."
         )
-    if _close(values, expected, 100):
+    if _close(values, {k: 100 * v for k, v in expected.items()}, 100 * CONFIRMED_TOL):
         return Verdict.not_yet("those look like percentages. Give shares between 0 and 1.")
     claims = _claims()
     counts = claims[claims["status"] == STATUS].groupby("reading").size().to_dict()
@@ -98,14 +311,29 @@ def _check_confirmed_share(answer: Any) -> Verdict:
             "or take the mean of a True/False column."
         )
     overall = {k: counts.get(k, 0) / len(claims) for k in expected}
-    if _close(values, overall):
-        return Verdict.not_yet(
-            "you divided by all 70 claims. Divide each reading's count by that reading's own number of claims."
-        )
-    if _close(values, shares((STATUS, "partly confirmed"))):
-        return Verdict.not_yet(
-            "you counted \"partly confirmed\" as well. Keep only the status exactly equal to \"confirmed\"."
-        )
+    wrong: list[tuple[Callable[[], Mapping[str, float]], str]] = [
+        (lambda: overall,
+         f"you divided by all {len(claims)} claims. Divide each reading's count by that reading's own "
+         "number of claims."),
+        (lambda: shares((STATUS, "partly confirmed")),
+         'you counted "partly confirmed" as well (or every claim whose status text mentions '
+         '"confirmed", which takes in mixed verdicts such as "confirmed in part"). Use the status '
+         'column and keep only "confirmed".'),
+        (_mentions_confirmed,
+         'you counted every claim whose status text mentions "confirmed", which takes in mixed verdicts '
+         'such as "confirmed in part". Use the status column and keep only "confirmed".'),
+        (lambda: shares(column="status_detail"),
+         'you used status_detail == "confirmed", which leaves out qualified verdicts such as '
+         '"confirmed (weak source)". That is a useful stricter count, shown in the next cell; the '
+         "exercise asks for the status column."),
+        (lambda: shares(exclude=NOT_CHECKABLE),
+         "you left opinions, style notes and typos out of the denominator. Sharing out only the "
+         "checkable claims is a fair question, but this exercise asks for the share of all of each "
+         "reading's claims."),
+    ]
+    hint = _first_match(values, wrong, CONFIRMED_TOL)
+    if hint:
+        return Verdict.not_yet(hint)
     return Verdict.not_yet(
         "not quite. Try claims.groupby(\"reading\", observed=True)[\"status\"].apply(lambda s: (s == \"confirmed\").mean())."
     )

@@ -3,13 +3,37 @@
 Attempts are kept under ``$KZLESSONS_HOME`` (default ``~/.kzlessons``) in an
 append-only file (see :mod:`kzlessons.progress.store`). Nothing personal is
 collected; an export carries a name only if you choose one with
-:func:`set_learner`.
+:func:`set_learner`, and a random learner id (:func:`learner_id`, made once per
+store) so an instructor's gradebook never mixes two learners up.
+
+**Errors, for callers such as the quiz widget.**
+
+* :func:`record` never raises for a store problem. It returns a
+  :class:`Recorded` (a :class:`~kzlessons.quiz.model.Result` with two more
+  attributes): ``saved`` is False when the attempt could not be stored, and
+  ``problem`` is then a sentence saying why and what to do (the same text is
+  also given as a :class:`StoreWarning`).
+* The readers (:func:`attempts`, :func:`summary`, :func:`attempt_count`,
+  :func:`last_attempt`, :func:`export_bytes`, :func:`export`,
+  :func:`learner_id`) raise only :class:`StoreError`, an ``OSError`` whose
+  message is a sentence, when the store cannot be read. A damaged store is not
+  an error: it is set aside with a :class:`StoreWarning` and reading goes on.
+* :func:`export` / :func:`export_bytes` raise :class:`ExportRefused` (a
+  ``ValueError``) if the file would be larger than an import accepts, and
+  ``ValueError`` for an empty file name; :func:`load_file` raises
+  :class:`ImportRefused` for a file it will not import and :class:`StoreError`
+  when the store cannot take the attempts (then nothing was imported).
+
+Rows are dicts with the fields of :mod:`kzlessons.progress.rows`; an optional
+``kind`` (default ``"attempt"``) marks events such as ``"shown"`` or
+``"reset"``, which are kept but never counted as attempts.
 
 >>> import os, tempfile, kzlessons as kz
 >>> saved = os.environ.get("KZLESSONS_HOME")
 >>> os.environ["KZLESSONS_HOME"] = tempfile.mkdtemp()   # a scratch store for this example
->>> kz.progress.record("l00-what-check-does", "b")
-Result(correct=True, score=1.0, feedback='Correct.')
+>>> result = kz.progress.record("l00-what-check-does", "b")
+>>> result
+Recorded(correct=True, score=1.0, feedback='Correct.', saved=True, problem=None)
 >>> kz.progress.attempts()[["question_id", "correct"]].to_dict("records")
 [{'question_id': 'l00-what-check-does', 'correct': True}]
 >>> kz.progress.summary()[["question_id", "attempts", "first_try_correct", "best_score"]].to_dict("records")
@@ -22,37 +46,47 @@ Result(correct=True, score=1.0, feedback='Correct.')
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import re
 import uuid
 import warnings
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..quiz.model import Result
-from .exchange import ImportRefused, ImportReport
-from .store import StoreWarning, default_store, home
+from .exchange import ExportRefused, ImportRefused, ImportReport
+from .identity import learner, learner_id, set_learner
+from .recorded import Recorded
+from .rows import REQUIRED_FIELDS, is_attempt, kind_of
+from .store import StoreError, StoreWarning, atomic_write, default_store, home, reason
 
 if TYPE_CHECKING:  # pragma: no cover
+    import altair
     import ipywidgets
     import pandas
 
 __all__ = [
+    "dashboard",
     "record",
     "attempts",
     "summary",
     "last_attempt",
     "attempt_count",
     "export",
+    "export_bytes",
     "load_file",
     "download",
     "set_learner",
     "learner",
+    "learner_id",
+    "item_analysis",
+    "item_chart",
     "gradebook_main",
     "home",
+    "Recorded",
     "ImportRefused",
     "ImportReport",
+    "ExportRefused",
+    "StoreError",
     "StoreWarning",
 ]
 
@@ -64,15 +98,23 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
-def record(qid: str, answer: Any) -> Result:
-    """Check ``answer`` to question ``qid``, store the attempt, and return the :class:`Result`.
+def record(qid: str, answer: Any, **fields: Any) -> Recorded:
+    """Check ``answer`` to question ``qid``, store the attempt, and return a :class:`Recorded`.
 
-    This is the one path for recording: the quiz widget calls it too. If the
-    store cannot be written (a full or read-only disk), the result is still
-    returned and a :class:`StoreWarning` says the attempt was not saved.
+    This is the one path for recording: the quiz widget calls it too. It never
+    raises for a store problem: if the attempt cannot be written (a full or
+    read-only disk), the result still comes back with ``saved=False`` and a
+    sentence in ``problem``, also given as a :class:`StoreWarning`.
+
+    Extra keyword ``fields`` are stored with the attempt (JSON values, e.g.
+    ``kind="shown"`` for an event that is not an answer; see :mod:`.rows`).
+    An unknown question id raises ``KeyError`` naming ``kz.quiz.ids()``.
     """
     from ..quiz import get
 
+    clash = sorted(set(fields) & set(REQUIRED_FIELDS) | set(fields) & {"answer"})
+    if clash:
+        raise ValueError(f"record() sets {', '.join(clash)} itself; pass only extra fields such as kind='shown'.")
     question = get(qid)
     result = question.check(answer)
     row = {
@@ -83,143 +125,140 @@ def record(qid: str, answer: Any) -> Result:
         "correct": bool(result.correct),
         "score": float(result.score),
         "time": _now(),
+        **fields,
     }
     try:
         default_store().append([row])
-    except OSError as error:
-        warnings.warn(
-            f"Your answer was checked but could not be saved ({error.strerror or error}). "
-            f"Check that {home()} is writable.",
-            StoreWarning,
-            stacklevel=2,
-        )
-    return result
+    except (OSError, ValueError) as error:
+        why = reason(error) if isinstance(error, OSError) else str(error)
+        problem = f"Your answer was checked but could not be saved ({why}). Check that {home()} is writable."
+        warnings.warn(problem, StoreWarning, stacklevel=2)
+        return Recorded.of(result, saved=False, problem=problem)
+    return Recorded.of(result, saved=True)
 
 
 def _rows() -> list[dict[str, Any]]:
     return default_store().read()
 
 
-def last_attempt(qid: str) -> dict[str, Any] | None:
-    """The most recent stored attempt at ``qid`` (a dict), or None."""
+def last_attempt(qid: str, kind: str | None = "attempt") -> dict[str, Any] | None:
+    """The most recent stored row for ``qid`` of this ``kind`` (None: any kind), or None.
+
+    Raises :class:`StoreError` when the store cannot be read.
+    """
     for row in reversed(_rows()):
-        if row["question_id"] == qid:
+        if row["question_id"] == qid and (kind is None or kind_of(row) == kind):
             return row
     return None
 
 
 def attempt_count(qid: str) -> int:
-    """How many attempts at ``qid`` are stored."""
-    return sum(1 for row in _rows() if row["question_id"] == qid)
+    """How many answers to ``qid`` are stored (events such as "shown" are not counted).
+
+    Raises :class:`StoreError` when the store cannot be read.
+    """
+    return sum(1 for row in _rows() if row["question_id"] == qid and is_attempt(row))
 
 
 def attempts() -> pandas.DataFrame:
-    """One row per recorded attempt, oldest first.
+    """One row per stored answer, oldest first (events such as "shown" are left out).
 
     Columns: ``attempt_id``, ``time`` (UTC), ``lesson``, ``question_id``,
     ``answer`` (as given, JSON-safe), ``correct``, ``score`` (0–1).
+    Raises :class:`StoreError` when the store cannot be read.
     """
     import pandas as pd
 
-    rows = _rows()
+    from .rows import parse_time
+
+    rows = [r for r in _rows() if is_attempt(r)]
     frame = pd.DataFrame([{c: r.get(c) for c in ATTEMPT_COLUMNS} for r in rows], columns=ATTEMPT_COLUMNS)
-    frame["time"] = pd.to_datetime(frame["time"], utc=True, format="ISO8601")
+    frame["time"] = pd.to_datetime([parse_time(r["time"]) for r in rows], utc=True)
     frame["correct"] = frame["correct"].astype(bool)
     frame["score"] = frame["score"].astype(float)
     return frame
 
 
 def summary(by: str = "question") -> pandas.DataFrame:
-    """Your progress at a glance.
+    """Your progress at a glance (answers only; "shown"/"reset" events are not attempts).
 
     ``by="question"`` (default): one row per question attempted, with
     ``attempts``, ``first_try_correct``, ``correct`` (ever), ``best_score``,
     ``last_score``, ``first_time``, ``last_time``.
     ``by="lesson"``: one row per lesson, with ``questions`` (in the bank),
     ``attempted``, ``correct``, ``first_try_correct``, ``attempts`` and
-    ``mean_best_score``.
+    ``mean_best_score``. Raises :class:`StoreError` when the store cannot be read.
     """
     import pandas as pd
 
     from . import tables
 
+    if by not in ("question", "lesson"):
+        raise ValueError(f"summary(by=...) takes 'question' or 'lesson', not {by!r}.")
     questions = tables.per_question(_rows())
     if by == "question":
         return pd.DataFrame(questions, columns=list(tables.QUESTION_COLUMNS))
-    if by == "lesson":
-        lessons = tables.per_lesson(questions, tables.bank_sizes())
-        return pd.DataFrame(lessons, columns=list(tables.LESSON_COLUMNS))
-    raise ValueError(f"summary(by=...) takes 'question' or 'lesson', not {by!r}.")
-
-
-# -- learner name -------------------------------------------------------------------
-
-
-def _learner_path() -> Path:
-    return home() / "learner.json"
-
-
-def learner() -> str | None:
-    """The optional self-chosen name put into exports (None when not set)."""
-    try:
-        name = json.loads(_learner_path().read_text(encoding="utf-8")).get("name")
-    except (OSError, ValueError, AttributeError):
-        return None
-    return name if isinstance(name, str) and name else None
-
-
-def set_learner(name: str | None) -> str | None:
-    """Choose (or with None, forget) the name that goes into your exports.
-
-    Any nickname works; it is only used so your instructor can tell files apart.
-    """
-    if name is None or not str(name).strip():
-        try:
-            _learner_path().unlink()
-        except FileNotFoundError:
-            pass
-        return None
-    clean = re.sub(r"[\x00-\x1f\x7f]", "", str(name)).strip()[:80]
-    path = _learner_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps({"name": clean}, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
-    return clean
+    lessons = tables.per_lesson(questions, tables.bank_sizes())
+    return pd.DataFrame(lessons, columns=list(tables.LESSON_COLUMNS))
 
 
 # -- export / import ------------------------------------------------------------------
 
 
 def export_bytes() -> bytes:
-    """Your progress as export-file bytes (what :func:`export` writes)."""
+    """Your progress as export-file bytes (what :func:`export` writes).
+
+    Raises :class:`StoreError` (store unreadable) or :class:`ExportRefused` (too large to import again).
+    """
     from .exchange import export_bytes as _export_bytes
 
-    return _export_bytes(_rows(), learner())
+    return _export_bytes(_rows(), learner(), learner_id())
 
 
 def export(path: str | os.PathLike[str] = EXPORT_NAME) -> Path:
-    """Write your progress to a versioned JSON file (default ``kzlessons-progress.json``) and return its path."""
-    path = Path(path)
+    """Write your progress to a versioned JSON file (default ``kzlessons-progress.json``) and return its path.
+
+    The file is written whole or not at all (through a uniquely named temporary
+    file). A folder, an empty name or a folder that does not exist gets a sentence:
+    ``ValueError`` for the name, :class:`StoreError` for the disk.
+    """
+    if not str(path).strip():
+        raise ValueError(f"export() needs a file name such as {EXPORT_NAME!r}, not an empty one.")
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise StoreError(f"{str(path)!r} is a folder; give a file name inside it, "
+                         f"e.g. kz.progress.export({str(path / EXPORT_NAME)!r}).")
+    if not path.parent.is_dir():
+        raise StoreError(f"The folder {str(path.parent)!r} does not exist; create it first or "
+                         f"choose another place, e.g. kz.progress.export({EXPORT_NAME!r}).")
     data = export_bytes()
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        atomic_write(path, data)
+    except OSError as error:
+        raise StoreError(f"Your progress could not be written to {str(path)!r} ({reason(error)}). "
+                         "Choose a folder you can write to, e.g. your home folder.", error) from None
     return path
 
 
 def load_file(path: str | os.PathLike[str]) -> ImportReport:
-    """Import an exported progress file, merging without duplicates.
+    """Import an exported progress file, merging without duplicates; all or nothing.
 
-    The whole file is validated first; a file over 5 MB, not JSON, of the
-    wrong shape or from a newer kzlessons is refused with
-    :class:`ImportRefused` and the store is left untouched.
+    The whole file is validated first; a file over 20 MB, not a regular file,
+    not JSON, of the wrong shape or from a newer kzlessons is refused with
+    :class:`ImportRefused` and the store is left untouched. If the store cannot
+    take the attempts (a full disk), :class:`StoreError` says so and nothing was imported.
     """
-    from .exchange import read_export
+    from .exchange import clean_name, read_export
 
     data = read_export(path)
-    added, duplicates = default_store().append_new(data["attempts"])
-    return ImportReport(added=added, duplicates=duplicates, learner=data.get("learner"))
+    try:
+        added, duplicates = default_store().append_new(data["attempts"])
+    except OSError as error:
+        raise StoreError(f"Nothing was imported: your progress store could not be written ({reason(error)}). "
+                         f"Free some disk space or check that {home()} is writable, then try again.",
+                         error) from None
+    name = data.get("learner")
+    return ImportReport(added=added, duplicates=duplicates, learner=clean_name(name) if name else None)
 
 
 def download() -> ipywidgets.Widget:
@@ -233,8 +272,41 @@ def download() -> ipywidgets.Widget:
     return DownloadWidget()
 
 
+# -- for instructors ----------------------------------------------------------------------
+
+
+def item_analysis(files: Iterable[str | os.PathLike[str]]) -> pandas.DataFrame:
+    """One row per question over learners' export files (what ``gradebook --items`` writes).
+
+    Files that cannot be used are left out (the gradebook command lists them).
+    """
+    import pandas as pd
+
+    from . import gradebook, items
+
+    book = gradebook.build([Path(f) for f in files])
+    return pd.DataFrame(items.item_rows(book.learners, book.questions), columns=list(items.ITEM_COLUMNS))
+
+
+def item_chart(items_table: pandas.DataFrame | Mapping[str, Any] | str | os.PathLike[str]) -> altair.Chart:
+    """A chart of the item analysis (a DataFrame, or the path of an items CSV); see :mod:`.item_plot`."""
+    from .item_plot import item_chart as _item_chart
+
+    return _item_chart(items_table)
+
+
+def dashboard(*, now: dt.datetime | None = None) -> Any:
+    """Your mastery per lesson (a chart with a text alternative and a table) and what to review next.
+
+    See :mod:`kzlessons.progress.mastery_view`; ``now`` replaces the clock, for tests.
+    """
+    from .mastery_view import dashboard as _dashboard
+
+    return _dashboard(now=now)
+
+
 def gradebook_main(argv: list[str] | None = None) -> int:
-    """Entry point of ``kzlessons gradebook FILES... -o grades.csv``."""
+    """Entry point of ``kzlessons gradebook FILES... -o grades.csv [--items items.csv]``."""
     from .gradebook import gradebook_main as _main
 
     return _main(argv)

@@ -1,20 +1,29 @@
 """The attempt store: an append-only JSON Lines file with a lock and fsync.
 
 Where: ``$KZLESSONS_HOME/progress/attempts.jsonl`` (default home
-``~/.kzlessons``). One line per attempt, written in a single ``write`` under an
-exclusive ``flock`` on a side lock file and ``fsync``-ed before
-:meth:`Store.append` returns, so an attempt that was acknowledged survives a
-killed process. Readers take a shared lock, so they never see a line that is
-half written.
+``~/.kzlessons``). One line per attempt (see :mod:`kzlessons.progress.rows`),
+written in a single ``write`` under an exclusive ``flock`` on a side lock file
+and ``fsync``-ed before :meth:`Store.append` returns, so an attempt that was
+acknowledged survives a killed process. Readers take a shared lock, so they
+never see a line that is half written.
 
 Faults handled:
 
-* a writer killed mid-line leaves an unterminated tail; it was never
-  acknowledged, so the next writer cuts it off and readers ignore it;
-* a damaged file (a complete line that is not a valid attempt, or bytes that
-  are not UTF-8) is never overwritten: it is renamed to
-  ``attempts.damaged-<time>.jsonl`` with a warning, and a new file is started
-  holding the lines that could still be read.
+* an append is all or nothing: if the disk refuses part of it, the file is
+  cut back to where it was and ``OSError`` is raised;
+* a last line without its final newline is kept when it is a complete, valid
+  record (a hand edit); when it is not (a writer killed mid-line, never
+  acknowledged), the next writer moves those bytes to
+  ``attempts.unfinished.txt`` before appending, so nothing is silently deleted;
+* a damaged file (a complete line that cannot be read for any reason: not
+  UTF-8, not JSON, nested too deep, a time or score out of shape) is never
+  overwritten: a replacement holding every readable line is written first,
+  then the damaged file is kept as ``attempts.damaged-<time>.jsonl`` and the
+  replacement moved into place, with a :class:`StoreWarning`. If that cannot
+  be done (a full disk), the store is left as it is and readers still return
+  every readable line;
+* readers raise only :class:`StoreError` (an ``OSError``) whose message is a
+  sentence saying what is wrong and what to do.
 
 Why JSON Lines rather than SQLite in WAL mode: see ``docs/quiz-and-progress.md``
 (``benchmarks/measure_store_choice.py`` has the numbers).
@@ -31,34 +40,59 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
+import errno
 import os
+import shutil
+import tempfile
 import threading
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from .rows import REQUIRED_FIELDS, dumps_line, loads, row_problem
+
 try:  # POSIX (Linux, macOS, Binder)
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["Store", "StoreWarning", "home", "default_store", "REQUIRED_FIELDS"]
+__all__ = ["Store", "StoreError", "StoreWarning", "home", "default_store", "is_valid_row",
+           "atomic_write", "REQUIRED_FIELDS", "DAMAGED_GLOB", "UNFINISHED_NAME"]
 
-#: Fields every stored attempt has (extra fields are kept but not required).
-REQUIRED_FIELDS: dict[str, tuple[type, ...]] = {
-    "attempt_id": (str,),
-    "question_id": (str,),
-    "lesson": (str,),
-    "correct": (bool,),
-    "score": (int, float),
-    "time": (str,),
-}
+#: Files a damaged store was set aside as (in the store's folder).
+DAMAGED_GLOB = "attempts.damaged-*.jsonl"
+#: Where unfinished last lines (from a killed writer) are moved.
+UNFINISHED_NAME = "attempts.unfinished.txt"
 
 
 class StoreWarning(UserWarning):
     """Something about the progress store the learner should know (never fatal)."""
+
+
+class StoreError(OSError):
+    """The progress store (or a progress file) cannot be read or written.
+
+    The message is a sentence for the learner: what is wrong, where, and what
+    to do. It is an ``OSError``, so ``except OSError`` still catches it;
+    ``errno``/``strerror`` are those of the underlying error when there is one.
+    """
+
+    def __init__(self, message: str, cause: OSError | None = None):
+        super().__init__(message)
+        self.message = message
+        if cause is not None:
+            self.errno = cause.errno
+            self.strerror = cause.strerror
+            self.filename = cause.filename
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def reason(error: OSError) -> str:
+    """A short reason for an OS error, e.g. ``'Permission denied'``."""
+    return error.strerror or str(error) or type(error).__name__
 
 
 def home() -> Path:
@@ -68,21 +102,46 @@ def home() -> Path:
 
 
 def is_valid_row(row: Any) -> bool:
-    """True when ``row`` is a well-formed attempt record.
+    """True when ``row`` is a well-formed attempt record (see :func:`rows.row_problem`).
 
-    >>> is_valid_row({"attempt_id": "a", "question_id": "l00-x", "lesson": "00",
-    ...               "correct": True, "score": 1, "time": "t"})
+    >>> is_valid_row({"attempt_id": "a", "question_id": "l00-x", "lesson": "00", "answer": 1,
+    ...               "correct": True, "score": 1, "time": "2025-01-01T00:00:00+00:00"})
     True
     >>> is_valid_row({"attempt_id": "a"})
     False
     """
-    if not isinstance(row, dict):
-        return False
-    for name, types in REQUIRED_FIELDS.items():
-        value = row.get(name)
-        if not isinstance(value, types) or (name == "score" and isinstance(value, bool)):
-            return False
-    return True
+    return row_problem(row) is None
+
+
+def atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Write ``data`` to ``path`` through a uniquely named temporary file in the same folder.
+
+    The temporary file is fsync-ed, then renamed over ``path`` (atomic), and removed
+    if anything fails, so ``path`` is either the old file or the whole new one.
+    Raises ``OSError``.
+    """
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _parse_line(line: bytes) -> dict[str, Any] | None:
+    """The row on this line, or None if it cannot be read for any reason."""
+    try:
+        row = loads(line.decode("utf-8"))
+    except (ValueError, RecursionError, MemoryError):  # UnicodeDecodeError is a ValueError
+        return None
+    return row if row_problem(row) is None else None
 
 
 class Store:
@@ -98,19 +157,37 @@ class Store:
     # -- locking ------------------------------------------------------------
     @contextlib.contextmanager
     def _locked(self, exclusive: bool) -> Iterator[None]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._thread_lock, open(self.lock_path, "a+b") as handle:
-            if fcntl is not None:
+        if exclusive:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._thread_lock, self._open_lock(exclusive) as handle:
+            if fcntl is not None and handle is not None:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
             try:
                 yield
             finally:
-                if fcntl is not None:
+                if fcntl is not None and handle is not None:
                     fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    @contextlib.contextmanager
+    def _open_lock(self, exclusive: bool) -> Iterator[Any]:
+        try:
+            handle = open(self.lock_path, "a+b")
+        except (PermissionError, FileNotFoundError, OSError) as error:
+            if exclusive or error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT):
+                raise
+            try:  # a reader can lock a lock file it may not write, or read without one
+                handle = open(self.lock_path, "rb")
+            except OSError:
+                handle = None
+        try:
+            yield handle
+        finally:
+            if handle is not None:
+                handle.close()
 
     # -- writing --------------------------------------------------------------
     def append(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        """Append attempts durably (lock, one write, fsync). Raises ``OSError`` on I/O failure."""
+        """Append attempts durably (lock, one write, fsync), all or nothing. Raises ``OSError``."""
         rows = [dict(row) for row in rows]
         if rows:
             with self._locked(exclusive=True):
@@ -120,12 +197,12 @@ class Store:
         """Append only attempts whose ``attempt_id`` is not stored yet; returns (added, skipped).
 
         The check and the write happen under one exclusive lock, so two imports
-        of the same file at once still add each attempt only once.
+        of the same file at once still add each attempt only once; the write is
+        all or nothing, so a failed import adds none.
         """
         rows = [dict(row) for row in rows]
         with self._locked(exclusive=True):
-            data = self.path.read_bytes() if self.path.exists() else b""
-            stored, _ = self._parse(data)
+            stored, _ = self._parse(self._read_bytes())
             seen = {row["attempt_id"] for row in stored}
             fresh = []
             for row in rows:
@@ -137,29 +214,33 @@ class Store:
         return len(fresh), len(rows) - len(fresh)
 
     def _append_locked(self, rows: list[dict[str, Any]]) -> None:
-        payload = b"".join(
-            json.dumps(row, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8") + b"\n"
-            for row in rows
-        )
-        self._cut_unacknowledged_tail()
+        payload = b"".join(dumps_line(row) for row in rows)
+        self._repair_tail()
         created = not self.path.exists()
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
+            start = os.fstat(fd).st_size
+            try:
+                view = memoryview(payload)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
+                os.fsync(fd)
+            except BaseException:
+                with contextlib.suppress(OSError):  # all or nothing
+                    os.ftruncate(fd, start)
+                raise
         finally:
             os.close(fd)
         if created:
             _fsync_dir(self.path.parent)
 
-    def _cut_unacknowledged_tail(self) -> None:
-        """Under the exclusive lock: drop a partial last line left by a killed writer.
+    def _repair_tail(self) -> None:
+        """Under the exclusive lock: make the file end with a newline before appending.
 
-        Only the last byte is inspected, so appends stay O(1); damaged complete
-        lines are found (and set aside) by :meth:`read`.
+        A last line that is a valid record (only its newline is missing) gets its
+        newline; anything else there was left by a killed writer and is moved to
+        ``attempts.unfinished.txt`` first. Only the end is inspected, so appends stay cheap.
         """
         try:
             size = self.path.stat().st_size
@@ -171,22 +252,51 @@ class Store:
             handle.seek(size - 1)
             if handle.read(1) == b"\n":
                 return
-            # Scan backwards for the last complete line.
-            block, pos = 65536, size
-            while pos > 0:
+            block, pos, cut = 65536, size, 0
+            while pos > 0:  # scan backwards for the last complete line
                 start = max(0, pos - block)
                 handle.seek(start)
-                chunk = handle.read(pos - start)
-                index = chunk.rfind(b"\n")
+                index = handle.read(pos - start).rfind(b"\n")
                 if index >= 0:
-                    os.truncate(self.path, start + index + 1)
-                    return
+                    cut = start + index + 1
+                    break
                 pos = start
-        os.truncate(self.path, 0)
+            handle.seek(cut)
+            tail = handle.read()
+        if _parse_line(tail) is not None:
+            with open(self.path, "ab") as out:
+                out.write(b"\n")
+            return
+        with open(self.path.with_name(UNFINISHED_NAME), "ab") as keep:
+            keep.write(tail + b"\n")
+            keep.flush()
+            os.fsync(keep.fileno())
+        os.truncate(self.path, cut)
 
     # -- reading ------------------------------------------------------------------
+    def _read_bytes(self) -> bytes:
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            return b""
+
     def read(self) -> list[dict[str, Any]]:
-        """Every acknowledged attempt, oldest first (a damaged file is set aside first)."""
+        """Every stored attempt, oldest first (a damaged file is set aside first).
+
+        Raises :class:`StoreError` (with a sentence) when the store cannot be read.
+        """
+        try:
+            return self._read()
+        except StoreError:
+            raise
+        except OSError as error:
+            raise StoreError(
+                f"Your progress could not be read ({reason(error)}: {error.filename or self.path}). "
+                f"Check that {self.path} is a file you can read and write; 'kzlessons check' says more.",
+                error,
+            ) from None
+
+    def _read(self) -> list[dict[str, Any]]:
         try:
             stat = self.path.stat()
         except FileNotFoundError:
@@ -195,14 +305,21 @@ class Store:
         if key == self._cache_key:
             return list(self._cache_rows)
         with self._locked(exclusive=False):
-            data = self.path.read_bytes() if self.path.exists() else b""
-        rows, damaged = self._parse(data)
+            rows, damaged = self._parse(self._read_bytes())
         if damaged:
-            with self._locked(exclusive=True):
-                data = self.path.read_bytes() if self.path.exists() else b""
-                rows, damaged = self._parse(data)
-                if damaged:
-                    self._set_aside(rows, damaged)
+            try:
+                with self._locked(exclusive=True):
+                    rows, damaged = self._parse(self._read_bytes())
+                    if damaged:
+                        self._set_aside(rows, damaged)
+            except OSError as error:
+                warnings.warn(
+                    f"Your progress file has {damaged} unreadable line(s), and they could not be set "
+                    f"aside ({reason(error)}). Your {len(rows)} readable attempt(s) are still used; free "
+                    f"some disk space or make {self.path.parent} writable, then run 'kzlessons check'.",
+                    StoreWarning,
+                    stacklevel=4,
+                )  # said once per change of the file: the cache below holds until the file changes
         try:
             stat = self.path.stat()
             self._cache_key = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
@@ -213,35 +330,48 @@ class Store:
 
     @staticmethod
     def _parse(data: bytes) -> tuple[list[dict[str, Any]], int]:
-        """(valid rows, number of damaged complete lines); an unterminated tail is ignored."""
+        """(valid rows, number of damaged complete lines).
+
+        The last line counts even without its newline when it is a valid record;
+        otherwise an unterminated tail is an unacknowledged write and is ignored.
+        """
         rows: list[dict[str, Any]] = []
         damaged = 0
-        complete = data[: data.rfind(b"\n") + 1]
-        for line in complete.split(b"\n")[:-1]:
+        lines = data.split(b"\n")
+        tail = lines.pop()
+        for line in lines:
             if not line.strip():
                 continue
-            try:
-                row = json.loads(line.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
+            row = _parse_line(line)
+            if row is None:
                 damaged += 1
-                continue
-            if is_valid_row(row):
-                rows.append(row)
             else:
-                damaged += 1
+                rows.append(row)
+        if tail.strip():
+            row = _parse_line(tail)
+            if row is not None:
+                rows.append(row)
         return rows, damaged
 
     def _set_aside(self, rows: list[dict[str, Any]], damaged: int) -> None:
+        """Replace the store by its readable rows, keeping the damaged file; the store never goes missing."""
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         aside = self.path.with_name(f"{self.path.stem}.damaged-{stamp}{self.path.suffix}")
-        os.replace(self.path, aside)
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        with open(tmp, "wb") as handle:
-            for row in rows:
-                handle.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.path)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:  # 1. the replacement, complete and on disk
+                handle.write(b"".join(dumps_line(row) for row in rows))
+                handle.flush()
+                os.fsync(handle.fileno())
+            try:  # 2. keep the damaged file under a second name (the store keeps its name)
+                os.link(self.path, aside)
+            except OSError:
+                shutil.copy2(self.path, aside)
+            os.replace(tmp, self.path)  # 3. the replacement takes the store's place
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
         _fsync_dir(self.path.parent)
         self._cache_key = None
         warnings.warn(
@@ -250,7 +380,7 @@ class Store:
             "still be read. Nothing was deleted; show the kept file to your instructor if "
             "something seems missing.",
             StoreWarning,
-            stacklevel=4,
+            stacklevel=5,
         )
 
 

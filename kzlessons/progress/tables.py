@@ -13,8 +13,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+from .rows import is_attempt, kind_of, parse_time
+
+_EPOCH = dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)
 
 QUESTION_COLUMNS = ("lesson", "question_id", "attempts", "first_try_correct", "correct", "best_score",
                     "last_score", "first_time", "last_time")
@@ -22,18 +27,33 @@ LESSON_COLUMNS = ("lesson", "questions", "attempted", "correct", "first_try_corr
                   "mean_best_score", "last_time")
 
 
+def in_order(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Rows sorted by their real time (any zone), then attempt id."""
+    return sorted(rows, key=lambda r: (parse_time(r["time"]) or _EPOCH, r["attempt_id"]))
+
+
 def per_question(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """One dict per question attempted, sorted by lesson and question id."""
+    """One dict per question attempted, sorted by lesson and question id.
+
+    Only answers count (rows of kind "attempt"). The first try is correct only if
+    it came before any "shown" event for that question (seeing the answer first
+    is not a first-try success).
+    """
     groups: dict[str, list[Mapping[str, Any]]] = {}
-    for row in sorted(rows, key=lambda r: (r["time"], r["attempt_id"])):
-        groups.setdefault(row["question_id"], []).append(row)
+    shown_before: set[str] = set()
+    for row in in_order(rows):
+        qid = row["question_id"]
+        if is_attempt(row):
+            groups.setdefault(qid, []).append(row)
+        elif kind_of(row) == "shown" and qid not in groups:
+            shown_before.add(qid)
     out = []
     for qid, items in groups.items():
         out.append({
             "lesson": items[0]["lesson"],
             "question_id": qid,
             "attempts": len(items),
-            "first_try_correct": bool(items[0]["correct"]),
+            "first_try_correct": bool(items[0]["correct"]) and qid not in shown_before,
             "correct": any(bool(r["correct"]) for r in items),
             "best_score": max(float(r["score"]) for r in items),
             "last_score": float(items[-1]["score"]),
@@ -65,7 +85,7 @@ def per_lesson(questions: Iterable[Mapping[str, Any]],
             "first_try_correct": sum(1 for q in items if q["first_try_correct"]),
             "attempts": sum(q["attempts"] for q in items),
             "mean_best_score": round(sum(q["best_score"] for q in items) / len(items), 4),
-            "last_time": max(q["last_time"] for q in items),
+            "last_time": max((q["last_time"] for q in items), key=lambda t: parse_time(t) or _EPOCH),
         })
     return out
 

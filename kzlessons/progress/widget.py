@@ -16,7 +16,8 @@ from typing import Any
 import ipywidgets as widgets
 
 from . import EXPORT_NAME, export_bytes, learner, set_learner
-from .exchange import MAX_BYTES
+from .exchange import ExportRefused
+from .store import StoreError
 
 __all__ = ["DownloadWidget"]
 
@@ -49,14 +50,18 @@ class DownloadWidget(widgets.VBox):
         return f"<div role='status' aria-live='polite' style='color:var(--jp-content-font-color1)'>{inner}</div>"
 
     def prepare(self) -> bytes:
-        """Build the export, refresh the link and return the file's bytes (same as clicking)."""
-        set_learner(self.name.value or None)
-        data = export_bytes()
-        if len(data) > MAX_BYTES:
-            self.link.value = self._region(
-                "⚠️ Your progress file is larger than 5 MB; use kz.progress.export('my-progress.json') instead."
-            )
-            return data
+        """Build the export, refresh the link and return the file's bytes (same as clicking).
+
+        When the file cannot be made (the store cannot be read, the name cannot be
+        saved, or the file would be too large to import), the link area says so in
+        words and ``b""`` is returned.
+        """
+        try:
+            set_learner(self.name.value or None)
+            data = export_bytes()
+        except (StoreError, ExportRefused) as error:
+            self.link.value = self._region(f"⚠️ No file was made: {escape(str(error))}")
+            return b""
         encoded = base64.b64encode(data).decode("ascii")
         count = len(json.loads(data)["attempts"])
         self.link.value = self._region(

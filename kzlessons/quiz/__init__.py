@@ -24,6 +24,7 @@ from .bank import find as _find
 from .model import Option, Question, Result
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .policy import Tracker
     from .widget import QuizWidget
 
 __all__ = ["ids", "get", "ask", "Question", "Option", "Result", "BankError"]
@@ -49,7 +50,7 @@ def get(qid: str) -> Question:
     return _find(qid)
 
 
-def ask(qid: str, *, display: bool = False) -> QuizWidget | Any:
+def ask(qid: str, *, display: bool = False, tracker: Tracker | None = None) -> QuizWidget | Any:
     """Show question ``qid`` as an interactive widget with a static fallback.
 
     Returns the widget; as the last expression of a cell it displays itself,
@@ -57,7 +58,8 @@ def ask(qid: str, *, display: bool = False) -> QuizWidget | Any:
     and a deterministic ``text/plain`` for GitHub, nbviewer and nbval. Pass
     ``display=True`` to display it immediately (e.g. inside a loop).
     The learner's last answer for this question is restored from the
-    progress store.
+    progress store, and every Check, Show answer and Reset is stored there
+    (``tracker`` replaces the store, e.g. in tests; see :mod:`.policy`).
 
     In static mode (``KZLESSONS_STATIC=1`` or ``kz.setup(static=True)``) it returns a
     :class:`~kzlessons.quiz.static.StaticQuiz` instead: the question as HTML answered in
@@ -76,7 +78,11 @@ def ask(qid: str, *, display: bool = False) -> QuizWidget | Any:
         return quiz
     from .widget import QuizWidget
 
-    widget = QuizWidget(get(qid))
+    if tracker is None:
+        from ..progress.events import QuizTracker
+
+        tracker = QuizTracker()
+    widget = QuizWidget(get(qid), tracker=tracker)
     if display:
         from IPython.display import display as _display
 

@@ -1,8 +1,9 @@
 """Small accessible controls for the quiz view, built on anywidget (vanilla-JS ESM, no frameworks).
 
 ipywidgets' ``RadioButtons``/``Checkbox``/``HTML`` cannot express what a screen reader needs, so
-the quiz uses three tiny widgets whose JavaScript lives inline below (nothing is loaded from a
-URL; anywidget's JupyterLab extension ships in its wheel, so this works offline):
+the quiz uses three tiny widgets whose JavaScript and CSS live in ``kzlessons/quiz/js/`` (shipped
+in the wheel; nothing is loaded from a URL, and anywidget's JupyterLab extension ships in its own
+wheel, so this works offline):
 
 * :class:`ChoiceGroup`: a ``<fieldset>`` whose ``<legend>`` is the question, holding native
   ``<input type=radio>`` (one shared ``name``, so one Tab stop and arrow keys move the choice;
@@ -27,8 +28,10 @@ In Python every control is driven through ``.value`` like an ipywidgets input::
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import anywidget
@@ -36,7 +39,7 @@ import ipywidgets
 import traitlets as t
 from ipywidgets import CallbackDispatcher
 
-__all__ = ["ChoiceGroup", "OrderGroup", "LiveRegion", "TONES"]
+__all__ = ["ChoiceGroup", "OrderGroup", "LiveRegion", "TONES", "ASSETS", "asset"]
 
 #: Feedback tones of :class:`LiveRegion` -> the theme colour of the box's left border.
 TONES = {
@@ -47,241 +50,33 @@ TONES = {
     "": "var(--jp-border-color2)",
 }
 
-CSS = """
-.kz-group { border: 0; margin: 0.2em 0; padding: 0; min-width: 0;
-  color: var(--jp-content-font-color1); font-family: var(--jp-ui-font-family);
-  font-size: var(--jp-content-font-size1); line-height: 1.4; }
-.kz-group > legend { float: none; width: auto; max-width: 100%; white-space: normal; padding: 0;
-  margin: 0.2em 0; font-weight: 600; color: var(--jp-content-font-color1); }
-.kz-hint, .kz-muted { color: var(--jp-content-font-color2); font-size: 0.9em; }
-.kz-hint { margin: 0 0 0.3em; }
-.kz-option { display: flex; align-items: flex-start; gap: 0.5em; margin: 0.1em 0; padding: 0.2em 0.3em;
-  border-radius: 3px; cursor: pointer; }
-.kz-option:hover { background: var(--jp-layout-color2); }
-.kz-option > input { flex: none; width: 1.1em; height: 1.1em; margin: 0.15em 0 0; cursor: pointer;
-  accent-color: var(--jp-brand-color1); }
-.kz-position { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3em 0.6em; margin: 0.25em 0; }
-.kz-position > label { min-width: 8em; }
-.kz-position > select { max-width: 100%; min-height: 1.8em; padding: 0.1em 0.3em;
-  color: var(--jp-ui-font-color1); background: var(--jp-layout-color1);
-  border: 1px solid var(--jp-border-color1); border-radius: 2px; font: inherit; }
-.kz-group input:focus-visible, .kz-group select:focus-visible {
-  outline: 2px solid var(--jp-brand-color1); outline-offset: 2px; }
-.kz-option:has(> input:focus-visible) { background: var(--jp-layout-color2); }
-.kz-group:disabled .kz-option, .kz-group:disabled .kz-option > input { cursor: not-allowed; }
-.kz-live { color: var(--jp-content-font-color1); font-family: var(--jp-ui-font-family);
-  font-size: var(--jp-content-font-size1); line-height: 1.4; margin: 0.2em 0; }
-.kz-live-box { border-left: 4px solid var(--jp-border-color2); padding: 0.3em 0.6em;
-  background: var(--jp-layout-color2); color: var(--jp-content-font-color1); }
-.kz-live-footer { margin-top: 0.2em; }
-""" + "".join(f".kz-tone-{tone} {{ border-left-color: {colour}; }}\n" for tone, colour in TONES.items() if tone)
+#: Where the controls' JavaScript modules and CSS live (shipped in the wheel with the package).
+ASSETS = Path(__file__).with_name("js")
 
-# Shared by both groups: a fieldset labelled by its legend, described by its hint, that keeps
-# JupyterLab's shortcuts away from the keys its controls use. Returns the parts the caller fills in.
-#
-# Why not ``data-lm-suppress-shortcuts`` on the fieldset: Lumino stops its walk up from the
-# focused element at that attribute, but the notebook's arrow-key bindings use selectors ending
-# in `` :focus``, which match the focused radio itself before the walk reaches the fieldset
-# (seen in JupyterLab 4.6: ArrowDown still moved to the next cell). On the inputs themselves it
-# would block every shortcut there (Ctrl+S, Shift+Enter). JupyterLab 4 listens for keydown on
-# ``document`` in the bubbling phase, so stopping the propagation of the unmodified keys that
-# radios, checkboxes and selects use is enough, and leaves every other shortcut working.
-_FIELDSET_JS = r"""
-let seq = 0;
-const prefix = "kzq" + Math.random().toString(36).slice(2, 8);
-const OWN_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End",
-                          "PageUp", "PageDown", " ", "Enter"]);
 
-function fieldset(model, el) {
-  const uid = `${prefix}-${++seq}`;
-  const box = document.createElement("fieldset");
-  box.className = "kz-group";
-  box.addEventListener("keydown", (event) => {
-    if (OWN_KEYS.has(event.key) && !(event.ctrlKey || event.altKey || event.metaKey || event.shiftKey)) {
-      event.stopPropagation();  // the browser still moves/ticks/opens; JupyterLab never sees the key
-    }
-  });
-  const legend = document.createElement("legend");
-  legend.id = `${uid}-legend`;
-  box.setAttribute("aria-labelledby", legend.id);
-  const hint = document.createElement("div");
-  hint.className = "kz-hint";
-  hint.id = `${uid}-hint`;
-  const list = document.createElement("div");
-  box.append(legend, hint, list);
-  el.replaceChildren(box);
-  const label = () => {
-    legend.textContent = model.get("legend");
-    hint.textContent = model.get("hint");
-    hint.hidden = !hint.textContent;
-    if (hint.textContent) box.setAttribute("aria-describedby", hint.id);
-    else box.removeAttribute("aria-describedby");
-  };
-  const disable = () => { box.disabled = !!model.get("disabled"); };
-  return { uid, box, list, label, disable };
-}
+@functools.lru_cache(maxsize=None)
+def asset(name: str) -> str:
+    """The text of one file in :data:`ASSETS` (read once).
 
-function listen(model, names, callback) {
-  for (const name of names) model.on(name, callback);
-  return () => { for (const name of names) model.off(name, callback); };
-}
-"""
+    >>> "export default" in asset("live.js")
+    True
+    """
+    return (ASSETS / name).read_text(encoding="utf-8")
 
-_CHOICE_JS = _FIELDSET_JS + r"""
-function render({ model, el }) {
-  const { uid, box, list, label, disable } = fieldset(model, el);
-  let inputs = [];
-  const show = () => {
-    const value = model.get("value");
-    const chosen = new Set(Array.isArray(value) ? value : value == null ? [] : [value]);
-    for (const input of inputs) input.checked = chosen.has(input.value);
-  };
-  const changed = () => {
-    const picked = inputs.filter((input) => input.checked).map((input) => input.value);
-    model.set("value", model.get("multiple") ? picked : (picked.length ? picked[0] : null));
-    model.save_changes();
-  };
-  const key = (event) => {
-    if (event.key === "Enter" && !(event.shiftKey || event.ctrlKey || event.altKey || event.metaKey)) {
-      event.preventDefault();
-      model.send({ event: "submit" });
-    }
-  };
-  const build = () => {
-    const multiple = !!model.get("multiple");
-    box.setAttribute("role", multiple ? "group" : "radiogroup");
-    label();
-    inputs = [];
-    list.replaceChildren(...model.get("options").map(([id, text], i) => {
-      const row = document.createElement("label");
-      row.className = "kz-option";
-      const input = document.createElement("input");
-      input.type = multiple ? "checkbox" : "radio";
-      input.name = uid;
-      input.id = `${uid}-${i}`;
-      input.value = id;
-      input.addEventListener("change", changed);
-      input.addEventListener("keydown", key);
-      const words = document.createElement("span");
-      words.textContent = text;
-      row.append(input, words);
-      inputs.push(input);
-      return row;
-    }));
-    show();
-    disable();
-  };
-  build();
-  const stops = [
-    listen(model, ["change:options", "change:multiple", "change:legend", "change:hint"], build),
-    listen(model, ["change:value"], show),
-    listen(model, ["change:disabled"], disable),
-  ];
-  return () => stops.forEach((stop) => stop());
-}
-export default { render };
-"""
 
-_ORDER_JS = _FIELDSET_JS + r"""
-function render({ model, el }) {
-  const { uid, list, label, disable } = fieldset(model, el);
-  let selects = [];
-  const show = () => {
-    const value = model.get("value") || [];
-    selects.forEach((select, i) => { select.value = value[i] == null ? "" : value[i]; });
-  };
-  const changed = () => {
-    model.set("value", selects.map((select) => select.value || null));
-    model.save_changes();
-  };
-  const build = () => {
-    label();
-    const options = model.get("options");
-    selects = [];
-    list.replaceChildren(...model.get("slot_labels").map((name, i) => {
-      const row = document.createElement("div");
-      row.className = "kz-position";
-      const tag = document.createElement("label");
-      tag.htmlFor = `${uid}-${i}`;
-      tag.textContent = name;
-      const select = document.createElement("select");
-      select.id = `${uid}-${i}`;
-      const blank = document.createElement("option");
-      blank.value = "";
-      blank.textContent = model.get("placeholder");
-      select.append(blank);
-      for (const [id, text] of options) {
-        const option = document.createElement("option");
-        option.value = id;
-        option.textContent = text;
-        select.append(option);
-      }
-      select.addEventListener("change", changed);
-      row.append(tag, select);
-      selects.push(select);
-      return row;
-    }));
-    show();
-    disable();
-  };
-  build();
-  const stops = [
-    listen(model, ["change:options", "change:slot_labels", "change:placeholder", "change:legend",
-                   "change:hint"], build),
-    listen(model, ["change:value"], show),
-    listen(model, ["change:disabled"], disable),
-  ];
-  return () => stops.forEach((stop) => stop());
-}
-export default { render };
-"""
+def module(*names: str) -> str:
+    """An ES module made of these files, in order (``fieldset.js`` holds what both groups share)."""
+    return "\n".join(asset(name) for name in names)
 
-_LIVE_JS = r"""
-const FIELDS = ["tone", "icon", "label", "message", "note", "footer"];
 
-function render({ model, el }) {
-  // Created once per view and never replaced: only its children change, so it is announced.
-  const region = document.createElement("div");
-  region.className = "kz-live";
-  region.setAttribute("role", "status");
-  region.setAttribute("aria-live", "polite");
-  region.setAttribute("aria-atomic", "true");
-  el.replaceChildren(region);
-  const node = (tag, className, text) => {
-    const made = document.createElement(tag);
-    if (className) made.className = className;
-    if (text) made.textContent = text;
-    return made;
-  };
-  let queued = false;
-  const show = () => {
-    queued = false;
-    const [tone, icon, label, message, note, footer] = FIELDS.map((name) => model.get(name) || "");
-    const parts = [];
-    if (label || message) {
-      const box = node("div", `kz-live-box kz-tone-${tone.replace(/[^a-z]/g, "")}`);
-      const strong = node("strong");
-      if (icon) {
-        const mark = node("span", "", icon);
-        mark.setAttribute("aria-hidden", "true");
-        strong.append(mark, " ");
-      }
-      strong.append(label);
-      box.append(strong);
-      if (message) box.append(label ? ` \u2014 ${message}` : message);
-      if (note) box.append(node("br"), node("span", "kz-muted", note));
-      parts.push(box);
-    }
-    if (footer) parts.push(node("div", "kz-live-footer kz-muted", footer));
-    region.replaceChildren(...parts);
-  };
-  const later = () => { if (!queued) { queued = true; queueMicrotask(show); } };
-  show();
-  for (const name of FIELDS) model.on(`change:${name}`, later);
-  return () => { for (const name of FIELDS) model.off(`change:${name}`, later); };
-}
-export default { render };
-"""
+# Why the fieldset does not use ``data-lm-suppress-shortcuts`` (see js/fieldset.js): Lumino stops its
+# walk up from the focused element at that attribute, but the notebook's arrow-key bindings use
+# selectors ending in `` :focus``, which match the focused radio itself before the walk reaches the
+# fieldset (seen in JupyterLab 4.6: ArrowDown still moved to the next cell). On the inputs themselves
+# it would block every shortcut there (Ctrl+S, Shift+Enter). JupyterLab 4 listens for keydown on
+# ``document`` in the bubbling phase, so stopping the propagation of the unmodified keys that radios,
+# checkboxes and selects use is enough, and leaves every other shortcut working.
+
 
 def _options_trait() -> t.List:
     return t.List(t.Tuple(t.Unicode(), t.Unicode()), help="the choices, as [id, text] pairs").tag(sync=True)
@@ -293,11 +88,16 @@ class _Control(anywidget.AnyWidget):
     ``AnyWidget.__init__`` adds those three traits to each instance with ``add_traits``, which
     builds a new class per widget (about 0.3 ms, more than the rest of the widget); declaring them
     on the class gives the front end the same state (``AnyModel`` / ``AnyView``) for much less.
-    Subclasses set ``_esm = _sync(CODE)`` and ``_anywidget_id = _sync("module.Class")`` (the id
-    under which the front end keeps the class's CSS).
+    Subclasses set ``_esm = _esm("file.js", …)`` (read from :data:`ASSETS` when first needed: the
+    anywidget way of keeping the module in its own file, without ``AnyWidget.__init__``) and
+    ``_anywidget_id = _sync("module.Class")`` (the id under which the front end keeps the CSS).
     """
 
-    _css = t.Unicode(CSS).tag(sync=True)
+    _css = t.Unicode().tag(sync=True)
+
+    @t.default("_css")
+    def _default_css(self) -> str:
+        return asset("controls.css")
 
     def __init__(self, **kwargs: Any):
         if "google.colab" in sys.modules:  # what AnyWidget.__init__ does there
@@ -309,6 +109,22 @@ class _Control(anywidget.AnyWidget):
 
 def _sync(text: str) -> t.Unicode:
     return t.Unicode(text).tag(sync=True)
+
+
+def _esm(*names: str) -> t.Unicode:
+    """A synced ``_esm`` trait whose value is read from these files the first time it is needed."""
+    return _LazyText(names).tag(sync=True)
+
+
+class _LazyText(t.Unicode):
+    """A Unicode trait whose default is the text of some asset files, read when first used."""
+
+    def __init__(self, names: tuple[str, ...], **kwargs: Any):
+        self._names = names
+        super().__init__(**kwargs)
+
+    def default(self, obj: Any = None) -> str:
+        return module(*self._names)
 
 
 class _Submits:
@@ -344,7 +160,7 @@ class ChoiceGroup(_Submits, _Control):
     ['a', 'b']
     """
 
-    _esm = _sync(_CHOICE_JS)
+    _esm = _esm("fieldset.js", "choice.js")
     _anywidget_id = _sync("kzlessons.quiz.controls.ChoiceGroup")
 
     options = _options_trait()
@@ -392,7 +208,7 @@ class OrderGroup(_Submits, _Control):
     (['Position 1 (first)', 'Position 2 (last)'], [None, None])
     """
 
-    _esm = _sync(_ORDER_JS)
+    _esm = _esm("fieldset.js", "order.js")
     _anywidget_id = _sync("kzlessons.quiz.controls.OrderGroup")
 
     options = _options_trait()
@@ -436,12 +252,12 @@ class LiveRegion(_Control):
     ``note`` on a second line, then ``footer`` in muted text.
 
     >>> region = LiveRegion()
-    >>> region.show("wrong", "❌", "Not quite", "<b>x</b>", footer="Attempts: 1")
+    >>> region.show("wrong", "✗", "Not quite", "<b>x</b>", footer="Attempts: 1")
     >>> region.text
-    '❌ Not quite — <b>x</b>\\nAttempts: 1'
+    '✗ Not quite — <b>x</b>\\nAttempts: 1'
     """
 
-    _esm = _sync(_LIVE_JS)
+    _esm = _esm("live.js")
     _anywidget_id = _sync("kzlessons.quiz.controls.LiveRegion")
 
     tone = t.Enum(list(TONES), default_value="").tag(sync=True)

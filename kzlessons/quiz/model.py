@@ -13,8 +13,8 @@ type       learner answer                            answer key in the bank
 ========== ========================================= =====================================
 single     one option id, e.g. ``"b"``               ``answer: b``
 multiple   a list of option ids, e.g. ``["a", "c"]`` ``answer: [a, c]``
-numeric    a number (or a string such as ``"7,548"``) ``{value, abs_tol}``, ``{value, rel_tol}``
-                                                     or ``{min, max}``
+numeric    a number, or a string such as             ``{value, abs_tol}``, ``{value, rel_tol}``
+           ``"7,548"`` or ``"0,38"``                 or ``{min, max}``
 text       a string                                  ``{accept: [variants]}``
 ordering   every option id once, in order            ``answer: [ids in the right order]``
 ========== ========================================= =====================================
@@ -197,10 +197,12 @@ class Question:
         options: choices for single, multiple and ordering questions.
         answer: the answer key, as in the bank.
         feedback: default feedback for a wrong answer.
-        explanation: shown after any attempt.
+        explanation: shown once the answer is revealed (see :mod:`kzlessons.quiz.policy`).
         sources: ids in the ``sources`` dataset.
         difficulty: ``easy``, ``medium`` or ``hard``.
         unit: the unit of a numeric answer (shown beside the input).
+        reveal_after: tries before the answer is shown (None: the course default,
+            :data:`kzlessons.quiz.policy.REVEAL_AFTER`).
     """
 
     id: str
@@ -214,6 +216,7 @@ class Question:
     sources: tuple[str, ...] = ()
     difficulty: str = "medium"
     unit: str = ""
+    reveal_after: int | None = None
 
     # -- construction -----------------------------------------------------
     @staticmethod
@@ -242,6 +245,7 @@ class Question:
             sources=tuple(str(s) for s in data.get("sources", []) or []),
             difficulty=str(data.get("difficulty", "medium")),
             unit=str(data.get("unit", "") or ""),
+            reveal_after=data.get("reveal_after"),
         )
 
     # -- grading ------------------------------------------------------------
@@ -358,13 +362,70 @@ class MultipleSelect(Question):
         return "; ".join(f"{o.id}) {o.text}" for o in self.options if o.id in self.answer)
 
 
-_NUMBER_JUNK = re.compile(r"[\s,_'\u00a0\u202f\u2009]")
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+#: Thousands separators that are never decimal marks: spaces of every kind, underscores, apostrophes.
+_NUMBER_JUNK = re.compile(r"[\s_'\u00a0\u202f\u2009\u2019]")
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_GROUPED = {sep: re.compile(rf"^[+-]?\d{{1,3}}(\{sep}\d{{3}})+$") for sep in ",."}
+#: Words for powers of ten that may follow a number ("2.7 million").
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
+_SCALE_WORD = re.compile(r"^(.*?\d)\s*(" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\.?$",
+                         re.IGNORECASE)
+
+
+def _readings(text: str) -> list[tuple[float, str]] | None:
+    """The possible values of a number typed with separators: ``[(value, how it was read)]``, or None.
+
+    A point is the decimal mark; spaces, underscores and apostrophes group thousands.
+    A comma is read as the learner meant it:
+
+    * with a point too, the last of the two is the decimal mark (``1,234.5``, ``1.234,5``);
+    * in groups of three (``2,724,900``), a thousands separator;
+    * otherwise, a decimal comma (``0,38``, ``-0,92``, ``0,143``, ``12,5``).
+
+    One comma followed by exactly three digits after a number other than 0
+    (``1,234``) could be either; both readings are returned and the question
+    decides (see :meth:`Numeric._pick`).
+
+    >>> _readings("0,38"), _readings("2,724,900"), _readings("1.234,5")
+    ([(0.38, 'decimal comma')], [(2724900.0, '')], [(1234.5, '')])
+    >>> [v for v, _ in _readings("1,234")], _readings("1,2,3")
+    ([1234.0, 1.234], None)
+    """
+    if _PLAIN.match(text):
+        return [(float(text), "")]
+    if "," in text and "." in text:
+        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
+        whole, _, fraction = text.rpartition(decimal_mark)
+        other = "." if decimal_mark == "," else ","
+        if fraction.isdigit() and (_GROUPED[other].match(whole) or _PLAIN.match(whole)) and other in whole:
+            return [(float(whole.replace(other, "") + "." + fraction), "")]
+        return None
+    for sep in ",.":
+        if text.count(sep) >= 2 or (sep == "," and text.count(sep) == 1):
+            break
+    else:
+        return None
+    if _GROUPED[sep].match(text) and text.count(sep) >= 2:
+        return [(float(text.replace(sep, "")), "")]
+    if sep == "." or text.count(",") != 1:
+        return None
+    whole, fraction = text.split(",")
+    decimal = whole + "." + fraction
+    if not _PLAIN.match(decimal) or "e" in decimal.lower():
+        return None
+    if _GROUPED[","].match(text) and whole.lstrip("+-") not in ("", "0"):
+        return [(float(whole + fraction), "thousands separator"), (float(decimal), "decimal comma")]
+    return [(float(decimal), "decimal comma")]
 
 
 def _fmt_number(value: float) -> str:
+    """A number for feedback: no grouping up to 9999 (so years read as years), commas above.
+
+    >>> _fmt_number(2017), _fmt_number(2724900), _fmt_number(0.38)
+    ('2017', '2,724,900', '0.38')
+    """
     if float(value).is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
+        return f"{int(value)}" if abs(value) < 10_000 else f"{int(value):,}"
     return f"{value:,.6g}" if abs(value) >= 1e5 else f"{value:.6g}"
 
 
@@ -378,7 +439,8 @@ class Numeric(Question):
         unit = f" in {self.unit}" if self.unit else ""
         return f"Type one number{unit}, for example 12.5, then press Check."
 
-    def _number(self, answer: Any) -> float:
+    def _number(self, answer: Any) -> float | list[tuple[float, str]]:
+        """The value of ``answer``, or for a string every way it can be read (see :func:`_readings`)."""
         if isinstance(answer, bool) or answer is None:
             raise _Unreadable(f"That is not a number. {self.how_to_answer()}")
         if isinstance(answer, (int, Fraction, Decimal)) or isinstance(answer, Real):
@@ -389,20 +451,46 @@ class Numeric(Question):
         elif isinstance(answer, str):
             if len(answer) > 100:
                 raise _Unreadable(f"That is too long to be a number. {self.how_to_answer()}")
-            text = unicodedata.normalize("NFKC", answer).strip().replace("\u2212", "-")
-            text = _NUMBER_JUNK.sub("", text)
+            text = _NUMBER_JUNK.sub("", unicodedata.normalize("NFKC", answer).strip().replace("\u2212", "-"))
             unit = _NUMBER_JUNK.sub("", unicodedata.normalize("NFKC", self.unit))
             if unit and text.casefold().endswith(unit.casefold()):
                 text = text[: len(text) - len(unit)]
-            match = _NUMBER.match(text)
-            if not match or match.end() != len(text):
+            scale = 1.0
+            word = _SCALE_WORD.match(text)
+            if word:
+                text, scale = word.group(1), _SCALES[word.group(2).casefold()]
+            readings = _readings(text)
+            if not readings:
                 raise _Unreadable(f"{_clip(answer.strip())!r} is not a number. {self.how_to_answer()}")
-            value = float(match.group(0))
+            readings = [(v * scale, how) for v, how in readings]
+            if any(not math.isfinite(v) for v, _ in readings):
+                raise _Unreadable(f"That is not a finite number. {self.how_to_answer()}")
+            return readings
         else:
             raise _Unreadable(f"That answer could not be read ({_describe(answer)}). {self.how_to_answer()}")
         if not math.isfinite(value):
             raise _Unreadable(f"That is not a finite number. {self.how_to_answer()}")
         return value
+
+    def _pick(self, answer: Any, readings: list[tuple[float, str]]) -> tuple[float, str]:
+        """One reading of a typed number: the only one, or for ``1,234`` the one of the answer's size.
+
+        ``1,234`` is read as 1234 when only that is within a factor of ten of the
+        accepted range, as 1.234 when only that is; otherwise the learner is asked
+        to write it unambiguously (never guessed).
+        """
+        if len(readings) == 1:
+            return readings[0]
+        low, high = self._bounds()
+        near = [(v, how) for v, how in readings
+                if min(low / 10, low * 10) <= v <= max(high * 10, high / 10) or (low <= 0 <= high and abs(v) < 1)]
+        if len(near) == 1:
+            return near[0]
+        (thousands, _), (decimal, _) = readings
+        raise _Unreadable(
+            f"{_clip(str(answer).strip())!r} could mean {_fmt_number(thousands)} or {_fmt_number(decimal)}. "
+            f"Type {_fmt_number(thousands).replace(',', '')} (no comma) or {decimal:g} (a point for decimals), "
+            "then press Check.")
 
     def _bounds(self) -> tuple[float, float]:
         key = self.answer
@@ -414,12 +502,16 @@ class Numeric(Question):
 
     def _check(self, answer: Any) -> Result:
         value = self._number(answer)
+        how = ""
+        if isinstance(value, list):
+            value, how = self._pick(answer, value)
         low, high = self._bounds()
         unit = f" {self.unit}" if self.unit else ""
+        read = f" (your {_clip(str(answer).strip(), 20)!r} read with a {how})" if how else ""
         if low <= value <= high:
-            return Result(True, 1.0, f"Correct: {_fmt_number(value)}{unit} is within the accepted range.")
+            return Result(True, 1.0, f"Correct: {_fmt_number(value)}{unit}{read} is within the accepted range.")
         direction = "too low" if value < low else "too high"
-        return self._wrong(f"{_fmt_number(value)}{unit} is {direction}.")
+        return self._wrong(f"{_fmt_number(value)}{unit}{read} is {direction}.")
 
     def answer_text(self) -> str:
         unit = f" {self.unit}" if self.unit else ""
@@ -429,6 +521,65 @@ class Numeric(Question):
         if "abs_tol" in key:
             return f"{_fmt_number(key['value'])}{unit} (± {_fmt_number(key['abs_tol'])})"
         return f"{_fmt_number(key['value'])}{unit} (± {float(key.get('rel_tol', 0)) * 100:g}%)"
+
+
+#: Accepted variants at least this long (after folding) also accept one typo.
+_TYPO_MIN_CHARS = 8
+_FILLER = frozenset({"the", "a", "an"})
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _text_candidates(answer: str, prompt: str = "") -> list[str]:
+    """The ways a short answer is compared, most literal first (all folded by :func:`normalise_text`).
+
+    ``&`` and ``+`` mean "and"; a remark in brackets may be left out; and words at
+    either end that only repeat the question ("the name of the *procedure*") or
+    are an article may be left out, so "Uniting for Peace procedure",
+    "Uniting for Peace (resolution 377A)" and "Between Scylla & Charybdis" are
+    compared as "uniting for peace" and "scylla and charybdis". The core that is
+    left must still match an accepted variant in full.
+
+    >>> _text_candidates("Uniting for Peace (resolution 377A)", "the name of the procedure")[:2]
+    ['uniting for peace resolution 377a', 'uniting for peace']
+    >>> "scylla and charybdis" in _text_candidates("Between Scylla & Charybdis", "passage between two monsters")
+    True
+    """
+    base = re.sub(r"\s*[&+]\s*", " and ", answer)
+    forms = [base, _BRACKETS.sub(" ", base)]
+    removable = _FILLER | set(normalise_text(prompt).split())
+    out: list[str] = []
+    for form in forms:
+        words = normalise_text(form).split()
+        if not words:
+            continue
+        spans = [(0, len(words))]
+        if len(words) <= 12:
+            lead = next((i for i, w in enumerate(words) if w not in removable), len(words))
+            trail = next((i for i, w in enumerate(reversed(words)) if w not in removable), len(words))
+            spans += [(i, len(words) - j) for i in range(lead + 1) for j in range(trail + 1)
+                      if i < len(words) - j]
+        for start, stop in spans:
+            text = " ".join(words[start:stop])
+            if text not in out:
+                out.append(text)
+    return out
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """True when ``a`` becomes ``b`` by one insertion, deletion, substitution or swap of neighbours.
+
+    >>> _one_edit_apart("skylla and charybdis", "scylla and charybdis"), _one_edit_apart("ab", "ab")
+    (True, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
 
 
 @dataclass(frozen=True)
@@ -448,8 +599,14 @@ class ShortText(Question):
         given = normalise_text(answer)
         if not given:
             raise _Unreadable(f"The answer is empty. {self.how_to_answer()}")
-        if given in {normalise_text(a) for a in self.answer["accept"]}:
+        accepted = {normalise_text(a): a for a in self.answer["accept"]}
+        candidates = _text_candidates(answer, self.prompt)
+        if any(c in accepted for c in candidates):
             return Result(True, 1.0, "Correct.")
+        for candidate in candidates:
+            for norm, variant in accepted.items():
+                if len(norm) >= _TYPO_MIN_CHARS and _one_edit_apart(candidate, norm):
+                    return Result(True, 1.0, f"Correct (it is usually spelt \u201c{variant}\u201d).")
         return self._wrong()
 
     def answer_text(self) -> str:

@@ -31,13 +31,13 @@ from pathlib import Path
 from typing import Any
 
 from .model import Question
+from .policy import REVEAL_AFTER
+from .policy import reveal_after as _reveal_after
 
 __all__ = ["to_html", "to_text", "sources_html", "source_titles", "answerable_html", "question_data",
            "StaticQuiz", "asset", "REVEAL_AFTER"]
 
 ASSETS = Path(__file__).with_name("assets")
-#: Tries before the answer opens by itself when the bank gives no ``reveal_after``.
-REVEAL_AFTER = 2
 _COUNTER = itertools.count(1)
 
 _BOX = (
@@ -161,12 +161,11 @@ def question_data(question: Question) -> dict[str, Any]:
     >>> sorted(question_data(get("l00-area")))
     ['answer', 'feedback', 'how', 'id', 'options', 'reveal_after', 'type', 'unit']
     """
-    reveal = getattr(question, "reveal_after", None)
     return {
         "id": question.id, "type": question.type, "how": question.how_to_answer(),
         "options": [{"id": o.id, "text": o.text, "feedback": o.feedback} for o in question.options],
         "answer": _jsonable(question.answer), "feedback": question.feedback, "unit": question.unit,
-        "reveal_after": int(reveal) if isinstance(reveal, int) and reveal > 0 else REVEAL_AFTER,
+        "reveal_after": _reveal_after(question),  # the course policy (kzlessons.quiz.policy)
     }
 
 

@@ -18,20 +18,29 @@ Layout, top to bottom (a ``VBox`` with class ``kzlessons-quiz``):
 
   the fieldsets keep their keys (arrows, Home/End, Space, Enter) from JupyterLab's notebook
   shortcuts, which would otherwise move the cell selection; Enter in any input presses Check;
-* *Check* and *Reset*: ordinary ``widgets.Button`` objects (Tab to them, Enter or Space);
+* *Check*, *Show answer* and *Reset*: ordinary ``widgets.Button`` objects (Tab to them, Enter or Space);
 * ``feedback``: a :class:`~.controls.LiveRegion`, one ``role=status aria-live=polite
   aria-atomic=true`` element that stays in the page while Python replaces its parts: icon
-  **and** words ("✅ Correct — …"), a note, and "Attempts: N";
-* ``explanation_box``: a ``widgets.HTML`` with the explanation and its sources after an attempt
-  (outside the live region, so it is read on demand rather than announced).
+  (inline SVG; its text form ✓ ✗ ◐ ⓘ ⚠ in ``feedback.text``) **and** words ("✓ Correct — …"),
+  a note (tries left, why the answer is shown, a store problem), and "Attempts: N";
+* ``explanation_box``: a ``widgets.HTML`` with the right answer, the explanation and its sources
+  once the answer is revealed (outside the live region, so it is read on demand).
+
+When the answer is revealed is the reveal policy of :mod:`.policy`: after a right answer, after
+``reveal_after`` tries (course default 2), or on *Show answer* (stored as "shown"). Before that a
+wrong answer shows the option's feedback and the question's hint.
 
 All text shown by the controls goes through ``textContent``; the HTML pieces built here escape
 every bank text. All colours are JupyterLab CSS variables, so light and dark themes both read well.
 
-Checking goes through :func:`kzlessons.progress.record` (the single path that grades and
-stores); building the widget restores the learner's last stored answer and its feedback, so
-re-running the cell or reopening the notebook (even in a new kernel) shows where they left off.
-*Reset* clears the form and the feedback; the attempts stay recorded.
+The widget does not import :mod:`kzlessons.progress`: it is given a tracker
+(:class:`~.policy.Tracker`: ``record``, ``mark``, ``history``), which :func:`kzlessons.quiz.ask`
+wires to :func:`kzlessons.progress.record` (the single path that grades and stores). Building the
+widget replays the question's stored rows (:func:`.policy.replay`), so re-running the cell or
+reopening the notebook (even in a new kernel) shows each question as the learner left it: wrong
+with its hint, revealed, shown, or empty after *Reset* (which is stored; attempts stay recorded).
+When saving or reading the store fails, the feedback says so in words and the count says what
+was saved.
 
 Headless use (the unit tests): set ``inputs[0].value`` (an option id, a list of ids, a list with
 one id or None per position, or a string) and call ``check_button.click()``.
@@ -42,31 +51,47 @@ The widget's display bundle also carries ``text/html`` (question and a collapsed
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
-from . import static
+from . import policy, static
 from .controls import ChoiceGroup, LiveRegion, OrderGroup
-from .model import Question, Result
+from .model import MAX_ANSWER_CHARS, Question, Result
+from .policy import Tracker
 
-__all__ = ["QuizWidget", "feedback_parts", "explanation_html"]
+__all__ = ["QuizWidget", "MemoryTracker", "feedback_parts", "explanation_html"]
 
-_ICONS = {
-    "correct": ("✅", "Correct"),
-    "partial": ("◐", "Partly right"),
-    "wrong": ("❌", "Not quite"),
-    "hint": ("ℹ️", "Nothing to check yet"),
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
+
+#: status -> (icon, label, LiveRegion tone). The icons are drawn as inline SVG by the live region
+#: (so they show on every system, with or without an emoji font); the symbol is their text form.
+_STATUS = {
+    "correct": ("✓", "Correct", "correct"),
+    "partial": ("◐", "Partly right", "partial"),
+    "wrong": ("✗", "Not quite", "wrong"),
+    "hint": ("ⓘ", "Nothing to check yet", "hint"),
+    "shown": ("ⓘ", "Answer shown", "hint"),
+    "store": ("⚠", "Progress problem", "wrong"),
 }
 _MUTED = "color:var(--jp-content-font-color2)"
 #: Question types answered in a fieldset whose legend is the question.
 _GROUPED = {"single", "multiple", "ordering"}
+SHOWN_WORDS = ("The right answer and the explanation are below. This counts as shown, not as correct; "
+               "kz.review() will ask this question again.")
 
 
-def feedback_parts(status: str, words: str, attempts: int | None = None, note: str = "") -> dict[str, str]:
+def feedback_parts(status: str, words: str, attempts: int | str | None = None, note: str = "") -> dict[str, str]:
     """The feedback as plain-text parts for :meth:`LiveRegion.show` (icon + label + words).
+
+    ``attempts`` is a count (shown as "Attempts: N") or a ready footer text.
 
     >>> feedback_parts("wrong", "<b>x</b>", 2)["label"], feedback_parts("wrong", "<b>x</b>", 2)["footer"]
     ('Not quite', 'Attempts: 2')
@@ -75,42 +100,88 @@ def feedback_parts(status: str, words: str, attempts: int | None = None, note: s
     >>> feedback_parts("", "")
     {'tone': '', 'icon': '', 'label': '', 'message': '', 'note': '', 'footer': ''}
     """
-    icon, label = _ICONS[status] if status else ("", "")
+    icon, label, tone = _STATUS[status] if status else ("", "", "")
     message = words if status else ""
     if label and message.lower().startswith(label.lower()):  # "Correct: ..." under the label "Correct"
         message = message[len(label):].lstrip(" :.—-").strip()
         message = message[:1].upper() + message[1:]
-    return {"tone": status, "icon": icon, "label": label, "message": message,
-            "note": note if status else "", "footer": f"Attempts: {attempts}" if attempts is not None else ""}
+    footer = f"Attempts: {attempts}" if isinstance(attempts, int) else attempts or ""
+    return {"tone": tone, "icon": icon, "label": label, "message": message,
+            "note": note if status else "", "footer": footer}
 
 
 def explanation_html(question: Question) -> str:
-    """The explanation and sources shown after an attempt (escaped)."""
+    """The right answer, the explanation and the sources, shown once the answer is revealed (escaped)."""
     return (
         "<div class='kzlessons-explanation' style='color:var(--jp-content-font-color1);"
         "border-top:1px solid var(--jp-border-color2);margin-top:0.3em;padding-top:0.3em'>"
-        f"<strong>Why:</strong> {escape(question.explanation)}{static.sources_html(question)}</div>"
+        f"<div><strong>Answer:</strong> {escape(question.answer_text())}</div>"
+        f"<div><strong>Why:</strong> {escape(question.explanation)}</div>{static.sources_html(question)}</div>"
     )
 
 
+class MemoryTracker:
+    """A :class:`~.policy.Tracker` that keeps nothing: it grades, and remembers only in this object.
+
+    The widget uses it when it is given no tracker (a preview, a test); :func:`kzlessons.quiz.ask`
+    gives it the learner's store instead.
+    """
+
+    @dataclass(frozen=True)
+    class _Recorded:
+        result: Result
+        problem: str | None = None
+
+    def __init__(self, *questions: Question):
+        self.questions = {q.id: q for q in questions}
+        self.rows: list[dict[str, Any]] = []
+
+    def record(self, qid: str, answer: Any) -> MemoryTracker._Recorded:
+        """Grade ``answer`` and remember it."""
+        self.rows.append({"question_id": qid, "answer": answer})
+        return self._Recorded(self.questions[qid].check(answer))
+
+    def mark(self, qid: str, kind: str) -> None:
+        """Remember a ``shown`` or ``reset`` row."""
+        self.rows.append({"question_id": qid, "kind": kind})
+
+    def history(self, qid: str) -> list[dict[str, Any]]:
+        """The rows remembered for ``qid``."""
+        return [row for row in self.rows if row["question_id"] == qid]
+
+
 class QuizWidget(widgets.VBox):
-    """One question: input, Check, Reset, feedback, explanation (see module docs).
+    """One question: input, Check, Show answer, Reset, feedback, explanation (see module docs).
+
+    Args:
+        question: the :class:`~kzlessons.quiz.model.Question` to ask.
+        tracker: records attempts and reads the history (see :class:`~.policy.Tracker`);
+            :func:`kzlessons.quiz.ask` passes the learner's store. None: a :class:`MemoryTracker`.
+        fresh: start empty whatever the history says (``kz.review()`` asks again); the stored
+            attempts still count.
 
     Attributes:
-        question: the :class:`~kzlessons.quiz.model.Question` shown.
+        question: the question shown.
         inputs: a one-item list holding the input widget (``ChoiceGroup``, ``OrderGroup`` or
             ``widgets.Text``); set its ``.value`` to answer.
         prompt: ``widgets.HTML`` above the input (id, type, difficulty; the question itself
             for numeric and text questions, where it is not a legend).
-        check_button, reset_button: the two buttons.
+        check_button, show_button, reset_button: the three buttons.
         feedback: the :class:`~.controls.LiveRegion` (``feedback.text`` is what it shows).
-        explanation_box: ``widgets.HTML`` holding the explanation after an attempt.
-        result: the last :class:`Result` shown (None before any attempt).
+        explanation_box: ``widgets.HTML`` holding the answer and explanation once revealed.
+        result: the last :class:`Result` shown (None before any attempt and after Reset).
+        state: the :class:`~.policy.State` shown.
     """
 
-    def __init__(self, question: Question, **kwargs: Any):
+    def __init__(self, question: Question, *, tracker: Tracker | None = None, fresh: bool = False,
+                 **kwargs: Any):
         self.question = question
+        self.tracker: Tracker = tracker if tracker is not None else MemoryTracker(question)
         self.result: Result | None = None
+        self.state = policy.State(limit=policy.reveal_after(question))
+        self._rows: list[dict[str, Any]] = []
+        self._read_problem = ""
+        self._problem = ""
         # Children share one Layout and one style object per kind: every ipywidgets
         # model costs a comm and ~0.5 ms, and these children need no layout of their own.
         self._layout = widgets.Layout(width="auto")
@@ -122,28 +193,34 @@ class QuizWidget(widgets.VBox):
             description="Check", button_style="primary", tooltip="Check your answer (Enter or Space)",
             layout=self._layout, style=button_style,
         )
+        self.show_button = widgets.Button(
+            description="Show answer",
+            tooltip="Show the right answer and the explanation (recorded as shown, not as correct)",
+            layout=self._layout, style=button_style,
+        )
         self.reset_button = widgets.Button(
-            description="Reset", tooltip="Clear your answer and the feedback (attempts stay recorded)",
+            description="Reset", tooltip="Start this question afresh (earlier attempts stay recorded)",
             layout=self._layout, style=button_style,
         )
         self.feedback = LiveRegion(layout=self._layout)
         self.explanation_box = widgets.HTML(value="", layout=self._layout, style=html_style)
         self.check_button.on_click(self._on_check)
+        self.show_button.on_click(self._on_show)
         self.reset_button.on_click(self._on_reset)
         super().__init__(
             children=[self.prompt, self.inputs[0],
-                      widgets.HBox([self.check_button, self.reset_button], layout=self._layout),
+                      widgets.HBox([self.check_button, self.show_button, self.reset_button], layout=self._layout),
                       self.feedback, self.explanation_box],
             layout=widgets.Layout(border="1px solid var(--jp-border-color2)", padding="0.4em 0.8em",
                                   margin="0.3em 0"),
             **kwargs,
         )
         self.add_class("kzlessons-quiz")
-        self._restore()
+        self._restore(fresh)
 
     @property
     def explanation(self) -> str:
-        """The explanation HTML ('' before an attempt and after Reset)."""
+        """The answer-and-explanation HTML ('' while the answer is not revealed, and after Reset)."""
         return self.explanation_box.value
 
     # -- building ------------------------------------------------------------
@@ -196,19 +273,31 @@ class QuizWidget(widgets.VBox):
 
     @answer.setter
     def answer(self, value: Any) -> None:
+        """Put ``value`` into the form; a value of any shape is accepted (what cannot be shown is left empty)."""
+        box = self.inputs[0]
+        try:
+            box.value = self._form_value(value)
+        except Exception:  # noqa: BLE001 - a stored answer of any shape must never break the quiz
+            box.value = self._form_value(None)
+
+    def _form_value(self, value: Any) -> Any:
         q = self.question
         ids = [o.id for o in q.options]
-        box = self.inputs[0]
         if q.type == "single":
-            box.value = value if isinstance(value, str) and value in ids else None
-        elif q.type == "multiple":
-            chosen = set(value) if isinstance(value, (list, tuple, set)) else set()
-            box.value = [i for i in ids if i in chosen]
-        elif q.type == "ordering":
+            return value if isinstance(value, str) and value in ids else None
+        if q.type == "multiple":
+            items = value if isinstance(value, (list, tuple, set, frozenset)) else ()
+            chosen = {v for v in items if isinstance(v, str)}
+            return [i for i in ids if i in chosen]
+        if q.type == "ordering":
             items = list(value) if isinstance(value, (list, tuple)) else []
-            box.value = [items[i] if i < len(items) and items[i] in ids else None for i in range(len(ids))]
-        else:
-            box.value = "" if value is None else str(value)
+            return [items[i] if i < len(items) and isinstance(items[i], str) and items[i] in ids else None
+                    for i in range(len(ids))]
+        if isinstance(value, str):
+            return value[:MAX_ANSWER_CHARS]
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        return ""
 
     def _is_empty(self, answer: Any) -> bool:
         q = self.question
@@ -223,16 +312,30 @@ class QuizWidget(widgets.VBox):
     # -- events ---------------------------------------------------------------------
     def check(self) -> Result | None:
         """Same as clicking Check; returns the result (None when nothing was entered)."""
-        from .. import progress
-
         answer = self.answer
         if self._is_empty(answer):
-            self.feedback.show(**feedback_parts("hint", self.question.how_to_answer(),
-                                                progress.attempt_count(self.question.id)))
+            self.feedback.show(**feedback_parts("hint", self.question.how_to_answer(), self._footer()))
             return None
-        result = progress.record(self.question.id, answer)
-        self._show(result, progress.attempt_count(self.question.id))
-        return result
+        recorded = self.tracker.record(self.question.id, answer)
+        self._problem = recorded.problem or ""
+        self._rows.append({"kind": "attempt", "answer": answer, "saved": recorded.problem is None})
+        self._render()
+        return self.result
+
+    def show_answer(self) -> None:
+        """Same as clicking Show answer: reveal the answer and record that it was shown."""
+        if self.state.revealed:
+            return
+        self._problem = self.tracker.mark(self.question.id, "shown") or ""
+        self._rows.append({"kind": "shown"})
+        self._render()
+
+    def reset(self) -> None:
+        """Same as clicking Reset: an empty form and no feedback, stored so a re-run cell starts empty too."""
+        self._problem = self.tracker.mark(self.question.id, "reset") or ""
+        self._rows.append({"kind": "reset"})
+        self.answer = None
+        self._render()
 
     def _on_check(self, _button: Any = None) -> None:
         self.check()
@@ -241,18 +344,54 @@ class QuizWidget(widgets.VBox):
         """Enter pressed inside the input: the same as Check."""
         self.check()
 
+    def _on_show(self, _button: Any = None) -> None:
+        self.show_answer()
+
     def _on_reset(self, _button: Any = None) -> None:
-        from .. import progress
+        self.reset()
 
-        self.answer = None
-        self.result = None
-        self.explanation_box.value = ""
-        self.feedback.show(**feedback_parts("", "", progress.attempt_count(self.question.id)))
+    # -- drawing ------------------------------------------------------------------------
+    def _footer(self) -> str:
+        state = self.state
+        if not (self._rows or self._read_problem or self._problem):  # nothing happened yet: say nothing
+            return ""
+        text = f"Attempts: {state.attempts}"
+        if state.unsaved:
+            text += f" saved, {state.unsaved} not saved"
+        if self._read_problem:
+            text += " (earlier attempts could not be read)"
+        return text
 
-    def _show(self, result: Result, attempts: int, note: str = "") -> None:
-        self.result = result
-        self.feedback.show(**feedback_parts(result.status, self._words(result), attempts, note))
-        self.explanation_box.value = explanation_html(self.question)
+    def _render(self, restored: bool = False) -> None:
+        self.state = state = policy.replay(self.question, self._rows)
+        self.result = state.result
+        notes = []
+        if restored and state.last:
+            notes.append("Restored from your last attempt." if state.last == "attempt"
+                         else "Restored: you had asked to see the answer.")
+        if state.last == "attempt" and state.result is not None:
+            status, words = state.result.status, self._words(state.result)
+            if state.revealed == "tries":
+                notes.append(f"After {state.limit} tries the answer and the explanation are shown below.")
+            elif state.revealed == "shown":
+                notes.append("The answer and the explanation are below.")
+            elif not state.revealed:
+                left = state.tries_left
+                notes.append(f"Try again: the answer is shown after {left} more "
+                             f"{'try' if left == 1 else 'tries'}, or press Show answer.")
+        elif state.last == "shown":
+            status, words = "shown", SHOWN_WORDS
+        else:
+            status, words = "", ""
+        # a failed save says what to do; the read problem is said once, unless nothing else is
+        for problem in (self._problem, "" if self._problem else self._read_problem):
+            if problem:
+                notes.append(problem)
+        if not status and (self._problem or self._read_problem):
+            status, words, notes = "store", " ".join(notes), []
+        self.feedback.show(**feedback_parts(status, words, self._footer(), " ".join(notes)))
+        self.explanation_box.value = explanation_html(self.question) if state.revealed else ""
+        self.show_button.disabled = bool(state.revealed)
 
     @staticmethod
     def _words(result: Result) -> str:
@@ -260,18 +399,24 @@ class QuizWidget(widgets.VBox):
             return f"score {result.score:.0%}. {result.feedback}"
         return result.feedback
 
-    def _restore(self) -> None:
-        from .. import progress
-
+    def _restore(self, fresh: bool) -> None:
+        """Show where the learner left off: the stored rows replayed (see :func:`.policy.replay`)."""
         try:
-            last = progress.last_attempt(self.question.id)
-            count = progress.attempt_count(self.question.id)
-        except Exception:  # a broken store must not break the lesson
-            return
-        if not last:
-            return
-        self.answer = last.get("answer")
-        self._show(self.question.check(last.get("answer")), count, "Restored from your last attempt.")
+            rows = list(self.tracker.history(self.question.id))
+        except Exception as error:  # noqa: BLE001 - a broken store must not break the lesson
+            rows = []
+            self._read_problem = (f"Your earlier answers could not be read ({_reason(error)}), so they are "
+                                  "not shown here. Run kz.check() to see what is wrong with the progress store.")
+        self._rows = [{**row, "kind": row.get("kind", "attempt")} for row in rows if isinstance(row, dict)]
+        if fresh:
+            self._rows.append({"kind": "reset"})
+        try:
+            self._render(restored=not fresh)
+            if self.state.answer is not None:
+                self.answer = self.state.answer
+        except Exception:  # noqa: BLE001 - whatever is stored, the quiz still works
+            self._rows = [{"kind": "reset"}]
+            self._render()
 
     # -- display ----------------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:

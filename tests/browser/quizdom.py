@@ -20,6 +20,10 @@ CHECK_NAME = re.compile(r"^\s*\W?\s*Check\b", re.I)
 SUCCESS = re.compile(r"\bcorrect\b|well done|that.s right", re.I)
 WRONG = re.compile(r"\bnot (quite|correct|right)\b|\bincorrect\b|try again|\bwrong\b", re.I)
 FEEDBACK_SELECTOR = "[role=status], [aria-live]"
+SHOW_NAME = re.compile(r"^\s*Show answer\b", re.I)
+RESET_NAME = re.compile(r"^\s*Reset\b", re.I)
+TRY_AGAIN = re.compile(r"\btry again\b", re.I)
+SHOWN = re.compile(r"\banswer shown\b", re.I)
 
 
 def load_banks() -> dict[str, dict]:
@@ -74,10 +78,13 @@ def wrong_option(question: dict) -> str:
 
 
 def quiz_outputs(page, root_selector: str = ".jp-NotebookPanel:not(.lm-mod-hidden)"):
-    """Locator of every quiz output area (those with a Check button), in document order."""
+    """Locator of every quiz output area (those with a Check button), in document order.
+
+    The output of a ``kz.review()`` recap (class ``kzlessons-review``, which may hold several quizzes
+    chosen from the learner's history) is left out, so the i-th output is the i-th ``kz.quiz.ask`` call."""
     root = page.locator(root_selector).first
     return root.locator(".jp-OutputArea-output").filter(
-        has=page.get_by_role("button", name=CHECK_NAME))
+        has=page.get_by_role("button", name=CHECK_NAME)).filter(has_not=page.locator(".kzlessons-review"))
 
 
 def quiz_for(page, qid: str, root_selector: str = ".jp-NotebookPanel:not(.lm-mod-hidden)"):
@@ -117,6 +124,17 @@ def attempts_shown(feedback: str) -> int | None:
 
 def check_button(quiz):
     return quiz.get_by_role("button", name=CHECK_NAME).first
+
+
+def press(page, quiz, name: re.Pattern[str]) -> str:
+    """Press one of the quiz's buttons by name (e.g. :data:`SHOW_NAME`); returns the feedback once it changed
+    (or at once when the button leaves it as it was)."""
+    before = feedback_text(quiz)
+    quiz.get_by_role("button", name=name).first.click()
+    try:
+        return wait_feedback_change(page, quiz, before, timeout=10_000)
+    except Exception:  # noqa: BLE001 - e.g. Reset on an empty quiz changes nothing
+        return feedback_text(quiz)
 
 
 def feedback_region(quiz):

@@ -38,8 +38,9 @@ def test_harness_sees_charts_widgets_and_errors(lab: harness.LabPage, lab_server
     reason="no lesson notebooks in notebooks/ yet"))])
 def test_lesson_runs_draws_and_answers_offline(lesson: str, lab: harness.LabPage, lab_server: harness.LabServer,
                                                banks: dict[str, dict], artifacts: Path) -> None:
-    """Does the lesson Run All without an error, draw every chart, give feedback and the explanation on a
-    wrong answer and success on a right one, all without one request leaving 127.0.0.1?"""
+    """Does the lesson Run All without an error, draw every chart, and follow the reveal policy on a quiz
+    (a wrong answer gets a hint and no explanation, a retry that is right shows it, Reset clears it,
+    Show answer shows it again), all without one request leaving 127.0.0.1?"""
     started = time.perf_counter()
     lab.open(lesson)
     lab.run_all()
@@ -61,19 +62,32 @@ def test_lesson_runs_draws_and_answers_offline(lesson: str, lab: harness.LabPage
     except AssertionError:
         pass
     assert quizzes.count() == len(asked), f"{lesson}: {len(asked)} kz.quiz.ask calls, {quizzes.count()} quizzes drawn"
-    # answer the first choice question: wrong first, then right
+    # the reveal policy on the first choice question: wrong (hint, no answer), retry right (answer shown),
+    # then Reset and Show answer (answer shown, recorded as shown)
     choice = [(i, q) for i, q in enumerate(asked) if banks[q].get("type") in {"single", "multiple"}]
     assert choice, f"{lesson} has no single/multiple choice quiz to click"
     _index, qid = choice[0]
     question, quiz = banks[qid], quizdom.quiz_for(lab.page, qid)
     quiz.scroll_into_view_if_needed()
+    quizdom.press(lab.page, quiz, quizdom.RESET_NAME)  # start afresh whatever earlier tests stored
+    explanation = quizdom.words_pattern(question["explanation"]) if question.get("explanation") else None
     wrong = quizdom.submit(lab.page, quiz, question, [quizdom.wrong_option(question)])
     assert not quizdom.is_success(wrong), f"{qid}: a wrong answer shows {wrong!r}"
-    if question.get("explanation"):
-        assert quizdom.words_pattern(question["explanation"]).search(quiz.inner_text()), \
-            f"{qid}: explanation not shown after a wrong answer"
+    assert quizdom.TRY_AGAIN.search(wrong), f"{qid}: a wrong answer does not invite a retry: {wrong!r}"
+    if explanation:
+        assert not explanation.search(quiz.inner_text()), f"{qid}: the explanation is shown after one wrong try"
     right = quizdom.submit(lab.page, quiz, question, quizdom.right_options(question))
     assert quizdom.is_success(right), f"{qid}: a right answer shows {right!r}"
+    if explanation:
+        assert explanation.search(quiz.inner_text()), f"{qid}: explanation not shown after the right answer"
+    quizdom.press(lab.page, quiz, quizdom.RESET_NAME)
+    lab.page.wait_for_function("(el) => !el.querySelector('.kzlessons-explanation')", arg=quiz.element_handle(),
+                               timeout=harness.RENDER_TIMEOUT)
+    shown = quizdom.press(lab.page, quiz, quizdom.SHOW_NAME)
+    assert quizdom.SHOWN.search(shown), f"{qid}: Show answer gives {shown!r}"
+    if explanation:
+        quiz.locator(".kzlessons-explanation").wait_for(timeout=harness.RENDER_TIMEOUT)
+        assert explanation.search(quiz.inner_text()), f"{qid}: Show answer does not show the explanation"
 
     lab.screenshot(artifacts / f"{Path(lesson).stem}.png", full_page=False)
     assert lab.external_requests() == [], f"{lesson}: requests left 127.0.0.1"

@@ -157,3 +157,25 @@ def test_quiz_works_with_keyboard_alone(quiz_page, banks: dict[str, dict]) -> No
     page.keyboard.press("Enter")
     feedback = quizdom.wait_feedback_change(page, quiz, before)
     assert quizdom.is_success(feedback), f"{qid}: keyboard answer gave {feedback!r}"
+
+
+def test_feedback_icons_are_drawn(quiz_page, banks: dict[str, dict]) -> None:
+    """Is the icon next to each feedback label drawn on this machine (Debian's Chromium has no emoji font):
+    an inline SVG with a visible size whose shapes have a non-empty bounding box, hidden from screen
+    readers because the label says the same in words?"""
+    lab, qids = quiz_page
+    quizzes = quizdom.quiz_outputs(lab.page)
+    for i, qid in enumerate(qids):
+        quiz = quizzes.nth(i)
+        if not quizdom.feedback_text(quiz).strip():
+            quizdom.answer_something(lab.page, quiz, banks[qid])
+        icon = quizdom.feedback_region(quiz).locator("svg.kz-icon").first
+        icon.wait_for(timeout=harness.RENDER_TIMEOUT)
+        box = icon.bounding_box()
+        assert box and box["width"] >= 8 and box["height"] >= 8, f"{qid}: icon box {box}"
+        drawn = icon.evaluate("(svg) => [...svg.children].map((s) => { const b = s.getBBox();"
+                              " return b.width * b.height; })")
+        assert drawn and max(drawn) > 1, f"{qid}: the icon's shapes are empty: {drawn}"
+        assert icon.get_attribute("aria-hidden") == "true"
+        label = quizdom.feedback_region(quiz).locator("strong").first.inner_text()
+        assert label.strip() and not any(ord(c) > 0x2FFF for c in label), f"{qid}: label {label!r}"

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pandas as pd
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the plain helper module spec.py
 
 from kzlessons.charts.palette import PARTNER_GROUPS
 

@@ -60,3 +60,66 @@ def test_import_kzlessons_is_light() -> None:
     code = "import sys, kzlessons; print('altair' in sys.modules, 'kzlessons.charts' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+def test_kazakhstan_has_one_style_unlike_every_group() -> None:
+    """Does Kazakhstan have its own colour, shape and style, shared with no partner group?"""
+    kz_style = palette.KAZAKHSTAN_STYLE
+    assert kz_style.colour in OKABE_ITO
+    for style in palette.PARTNER_STYLE.values():
+        assert style.colour != kz_style.colour and style.shape != kz_style.shape
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Kazakhstan", "Kazakhstan"), ("KAZ", "Kazakhstan"), ("Kazakh tenge", "Kazakhstan"),
+    ("Russia", "Russia"), ("RUS", "Russia"), ("Russian Federation", "Russia"), ("Russian rouble", "Russia"),
+    ("China", "China"), ("CHN", "China"), ("US", "US"), ("USA", "US"), ("United States", "US"),
+    ("Türkiye", "Türkiye"), ("Turkey", "Türkiye"), ("TUR", "Türkiye"), ("European Union", "EU-27"),
+    ("exports", None), ("Kazakhstan's report", None),
+])
+def test_country_names_codes_and_currencies_find_their_style(name: str, key: str | None) -> None:
+    """Do names, ISO3 codes and currencies of Kazakhstan and the partners map to their palette entry?"""
+    assert palette.country_key(name) == key
+
+
+def test_countries_of_a_group_come_from_the_partners_dataset() -> None:
+    """Are other countries (Kyrgyzstan, Germany) drawn in their partner group's colour?"""
+    try:
+        import kzlessons as kz
+
+        kz.data.load("partners")
+    except Exception:
+        pytest.skip("partners dataset not available")
+    assert palette.country_key("Kyrgyzstan") == "Central Asia"
+    assert palette.country_key("KGZ") == "Central Asia"
+    assert palette.country_key("Germany") == "EU-27"
+
+
+def test_series_styles_keep_each_country_style_in_any_company() -> None:
+    """Does a country get the same style whatever other series share the chart, and in any order?"""
+    alone = palette.series_styles(["Russia"])["Russia"]
+    mixed = palette.series_styles(["exports", "Kazakhstan", "US", "Russia", "imports"])
+    assert alone == mixed["Russia"] == palette.PARTNER_STYLE["Russia"]
+    assert mixed["Kazakhstan"] == palette.KAZAKHSTAN_STYLE
+    assert mixed["US"] == palette.PARTNER_STYLE["US"]
+    # the non-country series take colours, dashes and shapes no country in the chart uses
+    country_colours = {mixed[n].colour for n in ("Kazakhstan", "US", "Russia")}
+    assert {mixed["exports"].colour, mixed["imports"].colour}.isdisjoint(country_colours)
+    assert mixed["exports"] != mixed["imports"]
+
+
+def test_series_styles_two_countries_of_one_group_differ_by_dash_and_shape() -> None:
+    """Do two Central Asian states share the group colour but not dash or shape?"""
+    styles = palette.series_styles(["KGZ", "UZB", "TJK"])
+    assert len({s.colour for s in styles.values()}) == 1
+    assert len({s.dash for s in styles.values()}) == 3 and len({s.shape for s in styles.values()}) == 3
+
+
+def test_series_scales_match_series_styles() -> None:
+    """Do the Vega-Lite scales list the same colour, dash and shape per name as series_styles?"""
+    names = ["Kazakhstan", "China", "rates"]
+    styles, scales = palette.series_styles(names), palette.series_scales(names)
+    assert scales["color"]["domain"] == names
+    assert scales["color"]["range"] == [styles[n].colour for n in names]
+    assert scales["shape"]["range"] == [styles[n].shape for n in names]
+    assert scales["strokeDash"]["range"][0] == [1, 0]  # solid, as Vega-Lite needs it

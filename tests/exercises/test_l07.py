@@ -1,4 +1,9 @@
-"""Tests for the lesson 07 exercise check (kzlessons/exercises/l07.py)."""
+"""Tests for the lesson 07 exercise checks (kzlessons/exercises/l07.py).
+
+Each check gets the worked solution, the same answer rounded as the lesson shows it,
+and a named table of plausible wrong methods; every wrong method must get its own
+hint, never a pass.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,14 @@ import pytest
 import kzlessons as kz
 from kzlessons.exercises import check
 
-EXERCISE = "l07-confirmed-share"
+SHARES = "l07-partner-shares-2015"
+CONFIRMED = "l07-confirmed-share"
+
+
+# ---------------------------------------------------------------- fixtures
+@pytest.fixture(scope="module")
+def trade() -> pd.DataFrame:
+    return kz.data.load("trade")
 
 
 @pytest.fixture(scope="module")
@@ -16,46 +28,167 @@ def claims() -> pd.DataFrame:
     return kz.data.load("claims")
 
 
-def test_worked_solution_passes(claims):
-    """Does the worked solution in notebook 07 pass the check?"""
-    answer = claims.groupby("reading", observed=True)["status"].apply(lambda s: (s == "confirmed").mean())
-    verdict = check(EXERCISE, answer)
+def _group_shares(rows: pd.DataFrame, total: float | None = None) -> pd.Series:
+    by_group = rows.groupby("partner_group", observed=True)["value_usd_mn"].sum()
+    return by_group / (by_group.sum() if total is None else total)
+
+
+def _rows(trade: pd.DataFrame, year: int = 2015, basis: str | None = "reported", flow: str | None = None,
+          aggregates: bool = False) -> pd.DataFrame:
+    rows = trade[trade["year"] == year]
+    if basis:
+        rows = rows[rows["basis"] == basis]
+    if flow:
+        rows = rows[rows["flow"] == flow]
+    return rows if aggregates else rows[~rows["is_aggregate"]]
+
+
+# ---------------------------------------------------------------- partner shares 2015
+def _worked_shares(trade: pd.DataFrame) -> pd.Series:
+    """The worked solution printed in notebook 07."""
+    trade_2015 = trade[(trade["year"] == 2015) & (trade["basis"] == "reported") & ~trade["is_aggregate"]]
+    by_group = trade_2015.groupby("partner_group", observed=True)["value_usd_mn"].sum()
+    return by_group / by_group.sum()
+
+
+def test_shares_worked_solution_passes(trade):
+    """Does the worked solution pass, and does the message name the EU's share?"""
+    verdict = check(SHARES, _worked_shares(trade))
     assert verdict.passed, verdict.message
+    assert "39.3%" in verdict.message and "Russia" in verdict.message
 
 
-def test_crosstab_route_passes(claims):
+@pytest.mark.parametrize("decimals", [3, 4])
+def test_shares_rounded_as_displayed_pass(trade, decimals):
+    """Do shares rounded as the lesson shows them (round(3)) pass, and a dict of them too?"""
+    rounded = _worked_shares(trade).round(decimals)
+    assert check(SHARES, rounded).passed
+    assert check(SHARES, rounded.to_dict()).passed
+
+
+def test_shares_two_decimals_are_too_coarse(trade):
+    """Are shares rounded to two decimals (off by up to 0.005) refused rather than passed?"""
+    assert not check(SHARES, _worked_shares(trade).round(2)).passed
+
+
+def _eu28(trade: pd.DataFrame) -> pd.Series:
+    rows = _rows(trade)
+    shares = _group_shares(rows)
+    uk = rows.loc[rows["partner_iso3"] == "GBR", "value_usd_mn"].sum() / rows["value_usd_mn"].sum()
+    shares["EU-27"] += uk
+    shares["Other"] -= uk
+    return shares
+
+
+WRONG_SHARES = {
+    "percentages": (lambda t: _worked_shares(t) * 100, "percentages"),
+    "values, not shares": (lambda t: _rows(t).groupby("partner_group", observed=True)["value_usd_mn"].sum(),
+                           "US$ million"),
+    "exports only": (lambda t: _group_shares(_rows(t, flow="exports")), "exports only"),
+    "imports only": (lambda t: _group_shares(_rows(t, flow="imports")), "imports only"),
+    "mirror basis": (lambda t: _group_shares(_rows(t, basis="mirror")), "mirror"),
+    "both bases added": (lambda t: _group_shares(_rows(t, basis=None)), "counting the same trade twice"),
+    "aggregates in the denominator": (
+        lambda t: _group_shares(_rows(t, aggregates=True).dropna(subset=["partner_group"]),
+                                total=_rows(t, aggregates=True)["value_usd_mn"].sum()),
+        "aggregate rows"),
+    "EU-28 (UK added)": (_eu28, "United Kingdom"),
+    "wrong year 2014": (lambda t: _group_shares(_rows(t, year=2014)), "2014"),
+    "wrong year 2013": (lambda t: _group_shares(_rows(t, year=2013)), "2013"),
+    "EU only": (lambda t: _worked_shares(t)[["EU-27"]], "no entry for"),
+    "no partner groups": (lambda t: pd.Series({"EU": 0.39}), "EU-27"),
+    "a table per flow": (lambda t: _rows(t).pivot_table(index="partner_group", columns="flow",
+                                                        values="value_usd_mn", aggfunc="sum", observed=True),
+                         "several columns"),
+    "a number": (lambda t: 0.393, "Series"),
+}
+
+
+@pytest.mark.parametrize("name", list(WRONG_SHARES))
+def test_shares_wrong_methods_get_named_hints(trade, name):
+    """Does each plausible wrong method get its own hint, never a pass?"""
+    make, expected_words = WRONG_SHARES[name]
+    verdict = check(SHARES, make(trade))
+    assert not verdict.passed, name
+    assert expected_words in verdict.message, (name, verdict.message)
+
+
+def test_shares_unanswered_and_generic_messages(trade):
+    """Do the starter None and an answer off by a little get plain next steps?"""
+    assert "reported" in check(SHARES, None).message
+    off = _worked_shares(trade)
+    off["EU-27"] += 0.01
+    off["Other"] -= 0.01
+    verdict = check(SHARES, off)
+    assert not verdict.passed and "partner_group" in verdict.message
+
+
+def test_shares_that_do_not_add_up_are_explained(trade):
+    """Do shares that do not sum to 1 (and match no named method) get told so?"""
+    verdict = check(SHARES, _worked_shares(trade) * 0.9)
+    assert not verdict.passed and "add up to" in verdict.message
+
+
+# ---------------------------------------------------------------- confirmed share
+def _worked_confirmed(claims: pd.DataFrame) -> pd.Series:
+    confirmed = claims["status"] == "confirmed"
+    return confirmed.groupby(claims["reading"], observed=True).mean()
+
+
+def test_confirmed_worked_solution_passes_and_says_b_is_higher(claims):
+    """Does the worked solution pass, with a message that gets the direction right (B above A)?"""
+    verdict = check(CONFIRMED, _worked_confirmed(claims))
+    assert verdict.passed, verdict.message
+    assert "68%" in verdict.message and "73%" in verdict.message and "B's share is the higher" in verdict.message
+
+
+def test_confirmed_crosstab_route_passes(claims):
     """Does the normalised crosstab column (another natural route) pass too?"""
     table = pd.crosstab(claims["reading"], claims["status"], normalize="index")
-    assert check(EXERCISE, table["confirmed"]).passed
+    assert check(CONFIRMED, table["confirmed"]).passed
 
 
-def test_starter_none_gets_a_hint():
+def test_confirmed_rounded_as_displayed_passes(claims):
+    """Does answer.round(2), as the worked solution shows it (0.68, 0.73), pass, and the same as a dict?"""
+    assert check(CONFIRMED, _worked_confirmed(claims).round(2)).passed
+    assert check(CONFIRMED, {"A": 0.68, "B": 0.73}).passed
+
+
+def _share(claims: pd.DataFrame, hit: pd.Series, keep: pd.Series | None = None) -> pd.Series:
+    keep = pd.Series(True, index=claims.index) if keep is None else keep
+    return hit[keep].groupby(claims.loc[keep, "reading"], observed=True).mean()
+
+
+WRONG_CONFIRMED = {
+    "counts": (lambda c: c[c["status"] == "confirmed"].groupby("reading", observed=True).size(), "counts"),
+    "percentages": (lambda c: _worked_confirmed(c) * 100, "percentages"),
+    "denominator: all claims": (
+        lambda c: c[c["status"] == "confirmed"].groupby("reading", observed=True).size() / len(c), "all 70"),
+    "partly confirmed counted": (
+        lambda c: _share(c, c["status"].isin(["confirmed", "partly confirmed"])), "partly confirmed"),
+    "mixed statuses counted (text mentions confirmed)": (
+        lambda c: _share(c, c["status_detail"].astype(str).str.contains("confirmed")), "mentions"),
+    "only unqualified status_detail": (
+        lambda c: _share(c, c["status_detail"].astype(str) == "confirmed"), "status_detail"),
+    "denominator: checkable claims only": (
+        lambda c: _share(c, c["status"] == "confirmed",
+                         ~c["status"].astype(str).isin(["opinion", "style note", "typo"])), "denominator"),
+    "whole crosstab": (lambda c: pd.crosstab(c["reading"], c["status"]), "several columns"),
+    "a number": (lambda c: 0.7, "Series"),
+    "wrong index": (lambda c: pd.Series({"Reading A": 0.68, "Reading B": 0.73}), "cannot find"),
+}
+
+
+@pytest.mark.parametrize("name", list(WRONG_CONFIRMED))
+def test_confirmed_wrong_methods_get_named_hints(claims, name):
+    """Does each plausible wrong method get its own hint, never a pass?"""
+    make, expected_words = WRONG_CONFIRMED[name]
+    verdict = check(CONFIRMED, make(claims))
+    assert not verdict.passed, name
+    assert expected_words in verdict.message, (name, verdict.message)
+
+
+def test_confirmed_starter_none_gets_a_hint():
     """Does the untouched starter get a hint naming groupby?"""
-    verdict = check(EXERCISE, None)
+    verdict = check(CONFIRMED, None)
     assert not verdict.passed and "Group" in verdict.message
-
-
-def test_counts_are_explained(claims):
-    """Do counts instead of shares get told to divide?"""
-    counts = claims[claims["status"] == "confirmed"].groupby("reading", observed=True).size()
-    verdict = check(EXERCISE, counts)
-    assert not verdict.passed and "counts" in verdict.message
-
-
-def test_percentages_are_explained(claims):
-    """Do percentages get told to give shares?"""
-    answer = claims.groupby("reading", observed=True)["status"].apply(lambda s: (s == "confirmed").mean()) * 100
-    assert "percentages" in check(EXERCISE, answer).message
-
-
-def test_partly_confirmed_included_is_explained(claims):
-    """Does counting 'partly confirmed' too get a precise message?"""
-    hit = claims["status"].isin(["confirmed", "partly confirmed"])
-    verdict = check(EXERCISE, hit.groupby(claims["reading"], observed=True).mean())
-    assert not verdict.passed and "partly confirmed" in verdict.message
-
-
-def test_full_crosstab_and_wrong_type_are_handled(claims):
-    """Do a whole crosstab and a bare number get plain messages instead of crashes?"""
-    assert "several columns" in check(EXERCISE, pd.crosstab(claims["reading"], claims["status"])).message
-    assert "Series" in check(EXERCISE, 0.7).message

@@ -30,7 +30,8 @@ def test_export_is_versioned_json_without_personal_data(exported):
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["format"] == "kzlessons-progress" and data["version"] == VERSION
     assert data["learner"] is None and len(data["attempts"]) == 3
-    assert set(data) == {"format", "version", "exported_at", "kzlessons_version", "learner", "attempts"}
+    assert set(data) == {"format", "version", "exported_at", "kzlessons_version", "learner", "learner_id", "attempts"}
+    assert len(data["learner_id"]) == 32 and data["learner_id"] == kz.progress.learner_id()
     assert set(data["attempts"][0]) == {"attempt_id", "question_id", "lesson", "answer", "correct", "score", "time"}
 
 
@@ -82,9 +83,10 @@ def test_non_json_file_is_refused_and_store_untouched(exported, kz_home, tmp_pat
     (lambda d: d.update(format="something-else"), "not a kzlessons progress file"),
     (lambda d: d["attempts"][0].update(score=7), "attempts/0/score"),
     (lambda d: d["attempts"][1].update(question_id="x"), "attempts/1/question_id"),
-    (lambda d: d["attempts"][0].update(time="yesterday"), "unreadable time"),
+    (lambda d: d["attempts"][0].update(time="yesterday"), "attempts/0, the time 'yesterday' is not a date and time with a time zone"),
     (lambda d: d["attempts"][0].update(lesson="05"), "names lesson"),
-    (lambda d: d["attempts"][0].update(extra="<script>"), "attempts/0"),
+    (lambda d: d["attempts"][0].update(kind="<script>"), "attempts/0/kind"),
+    (lambda d: d.update(learner_id="not-hex"), "learner_id"),
     (lambda d: d.update(version="1"), "format version"),
 ])
 def test_wrong_schema_is_refused_and_store_untouched(exported, kz_home, tmp_path, mutate, match):
@@ -98,22 +100,23 @@ def test_wrong_schema_is_refused_and_store_untouched(exported, kz_home, tmp_path
 
 def test_nan_in_json_is_refused(exported, kz_home, tmp_path):
     """Is a file using NaN (not standard JSON) refused?"""
-    text = exported.read_text(encoding="utf-8").replace('"score": 0.0', '"score": NaN', 1)
+    text = exported.read_text(encoding="utf-8").replace('"score":0.0', '"score":NaN', 1)
     bad = tmp_path / "nan.json"
+    assert "NaN" in text
     bad.write_text(text, encoding="utf-8")
     _refused(bad, kz_home, "not valid JSON")
 
 
 def test_oversized_file_is_refused_and_store_untouched(exported, kz_home, tmp_path):
-    """Is a file over 5 MB refused before it is read, with the store unchanged?"""
+    """Is a file over the size limit refused before it is read, with the store unchanged?"""
     big = tmp_path / "big.json"
     with open(big, "wb") as handle:
         handle.write(b" " * (MAX_BYTES + 1))
-    _refused(big, kz_home, "at most 5 MB")
+    _refused(big, kz_home, "progress files are at most 20 MB")
 
 
 def test_future_version_is_refused_and_store_untouched(exported, kz_home, tmp_path):
-    """Is a file from a newer kzlessons (version 2) refused with advice to upgrade?"""
+    """Is a file from a newer kzlessons (a higher version) refused with advice to upgrade?"""
     data = json.loads(exported.read_text(encoding="utf-8"))
     data["version"] = VERSION + 1
     future = tmp_path / "future.json"

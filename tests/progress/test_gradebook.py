@@ -47,7 +47,7 @@ def test_one_row_per_learner_and_lesson(class_files, tmp_path, capsys):
     status = gradebook_main([str(p) for p in class_files[:3]] + ["-o", str(out)])
     assert status == 0
     rows = {(r["learner"], r["lesson"]): r for r in _read(out)}
-    assert set(rows) == {("Aigerim", "00"), ("Bolat", "00"), ("Bolat", "01"), ("(no name) anon", "00")}
+    assert set(rows) == {("Aigerim", "00"), ("Bolat", "00"), ("Bolat", "01"), ("(no name)", "00")}
     aigerim = rows[("Aigerim", "00")]
     assert (aigerim["attempted"], aigerim["correct"], aigerim["first_try_correct"], aigerim["attempts"]) == ("2", "2", "1", "3")
     assert aigerim["questions"] == str(len(kz.quiz.ids("00")))
@@ -72,7 +72,7 @@ def test_same_learner_twice_is_counted_once(class_files, tmp_path):
     out = tmp_path / "grades.csv"
     gradebook_main([str(class_files[0]), str(copy), "-o", str(out)])
     (row,) = _read(out)
-    assert row["attempts"] == "3" and row["files"] == "aigerim.json;aigerim-again.json"
+    assert row["attempts"] == "3" and row["files"] == f"{class_files[0]};{copy}"
 
 
 def test_nothing_usable_writes_nothing(class_files, tmp_path, capsys):
@@ -102,3 +102,153 @@ def test_usage_error_returns_2(capsys):
     """Does calling it without files print usage and return 2?"""
     assert gradebook_main([]) == 2
     assert "usage" in capsys.readouterr().err
+
+
+# -- the probe's findings (B1, B8, B9, 3f, 3i, 3j) ------------------------------------------
+
+
+def _doc(attempts: list[dict], **top) -> dict:
+    return {"format": "kzlessons-progress", "version": 1, "attempts": attempts, **top}
+
+
+def _att(i, qid="l00-area", answer="2724900", correct=True, score=1.0, t=0, **extra) -> dict:
+    return {"attempt_id": f"x{i}", "question_id": qid, "lesson": qid[1:3], "answer": answer, "correct": correct,
+            "score": score, "time": f"2025-03-01T10:{t:02d}:00+00:00", **extra}
+
+
+def _write(path: Path, doc: dict) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_anonymous_default_named_files_stay_apart(tmp_path, monkeypatch, capsys):
+    """B1 (bug_anon_merge.sh): are three students' unnamed kzlessons-progress.json files three rows?"""
+    files = []
+    for student, answer in (("s1", "2700000"), ("s2", "5"), ("s3", "5")):
+        monkeypatch.setenv("KZLESSONS_HOME", str(tmp_path / f"home-{student}"))
+        kz.progress.record("l00-area", answer)
+        files.append(_write(tmp_path / student / "kzlessons-progress.json", json.loads(kz.progress.export_bytes())))
+    out = tmp_path / "grades.csv"
+    assert gradebook_main([*map(str, files), "-o", str(out)]) == 0
+    rows = _read(out)
+    assert len(rows) == 3 and len({r["learner_id"] for r in rows}) == 3
+    assert sorted(r["correct"] for r in rows) == ["0", "0", "1"]
+    assert {r["files"] for r in rows} == {str(f) for f in files}
+
+
+def test_v1_files_without_ids_are_keyed_by_full_path(tmp_path):
+    """B1 for old files: are v1 files without learner ids, with the same name in different folders, kept apart?"""
+    a = _write(tmp_path / "a" / "kzlessons-progress.json", _doc([_att(1)]))
+    b = _write(tmp_path / "b" / "kzlessons-progress.json", _doc([_att(1, answer="5", correct=False, score=0)]))
+    out = tmp_path / "grades.csv"
+    assert gradebook_main([str(a), str(b), "-o", str(out)]) == 0
+    ids = sorted(r["learner_id"] for r in _read(out))
+    assert ids == [f"file:{a.resolve()}", f"file:{b.resolve()}"]
+
+
+def test_made_up_questions_are_rejected_and_answers_regraded(tmp_path, capsys):
+    """B8 (bug_gradebook_trust.sh): are unknown question ids left out (file and ids named), claims ignored, exit 1?"""
+    fake = [_att(i, qid=f"l00-made-up-{i}", answer="anything") for i in range(50)]
+    fake.append(_att(99, answer="not a number", correct=True, score=1.0))
+    mallory = _write(tmp_path / "mallory.json", _doc(fake, learner="Mallory"))
+    out = tmp_path / "trust.csv"
+    assert gradebook_main([str(mallory), "-o", str(out)]) == 1
+    (row,) = _read(out)
+    assert (row["attempted"], row["correct"], row["first_try_correct"], row["regraded"]) == ("1", "0", "0", "1")
+    assert row["questions"] == str(len(kz.quiz.ids("00")))
+    err = capsys.readouterr().err
+    assert "rejected" in err and "mallory.json" in err and "l00-made-up-0" in err and "50 attempt(s)" in err
+    assert "1 attempt(s) claimed a result that re-grading does not give" in err
+
+
+def test_regrading_credits_a_right_answer_claimed_wrong(tmp_path):
+    """Does re-grading also correct a right answer that the file claims was wrong (both directions)?"""
+    path = _write(tmp_path / "x.json", _doc([_att(1, answer="2724900", correct=False, score=0.0)]))
+    out = tmp_path / "g.csv"
+    assert gradebook_main([str(path), "-o", str(out)]) == 0
+    (row,) = _read(out)
+    assert (row["correct"], row["mean_best_score"], row["regraded"]) == ("1", "1.0", "1")
+
+
+def test_same_name_different_ids_are_flagged_and_kept_apart(tmp_path, capsys):
+    """3i: are two learners both called Alex two rows, with a warning line, told apart by learner_id?"""
+    one = _write(tmp_path / "alex1.json", _doc([_att(1)], learner="Alex", learner_id="a" * 32, version=2))
+    two = _write(tmp_path / "alex2.json", _doc([_att(2, answer="5", correct=False, score=0)], learner="Alex",
+                                                learner_id="b" * 32, version=2))
+    out = tmp_path / "g.csv"
+    assert gradebook_main([str(one), str(two), "-o", str(out)]) == 0
+    rows = _read(out)
+    assert [r["learner"] for r in rows] == ["Alex", "Alex"] and {r["learner_id"] for r in rows} == {"a" * 32, "b" * 32}
+    err = capsys.readouterr().err
+    assert "2 different learners are called 'Alex'" in err and "alex1.json" in err and "alex2.json" in err
+
+
+def test_same_id_in_two_files_is_one_learner(tmp_path):
+    """Is a learner who handed in two exports (same learner id) one row, attempts counted once?"""
+    first = _write(tmp_path / "1.json", _doc([_att(1, answer="5", correct=False, score=0, t=0)], learner="Aigerim",
+                                             learner_id="c" * 32, version=2))
+    second = _write(tmp_path / "2.json", _doc([_att(1, answer="5", correct=False, score=0, t=0), _att(2, t=1)],
+                                              learner="Aigerim", learner_id="c" * 32, version=2))
+    out = tmp_path / "g.csv"
+    assert gradebook_main([str(first), str(second), "-o", str(out)]) == 0
+    (row,) = _read(out)
+    assert (row["attempts"], row["first_try_correct"], row["correct"]) == ("2", "0", "1")
+
+
+def test_shown_and_reset_events_are_not_attempts(tmp_path):
+    """Are "shown"/"reset" rows never counted as attempts, and is a first try after "Show answer" not first-try correct?"""
+    rows = [_att(1, qid="l00-what-check-does", answer=None, correct=True, score=1.0, t=0, kind="shown"),
+            _att(2, qid="l00-what-check-does", answer="b", t=1),
+            _att(3, answer=None, correct=True, score=1.0, t=2, kind="reset")]
+    out = tmp_path / "g.csv"
+    assert gradebook_main([str(_write(tmp_path / "e.json", _doc(rows))), "-o", str(out)]) == 0
+    (row,) = _read(out)
+    assert (row["attempted"], row["attempts"], row["correct"], row["first_try_correct"]) == ("1", "1", "1", "0")
+
+
+def test_names_are_cleaned_and_formulas_defused(tmp_path):
+    """3e/3f: are control, ANSI and bidi characters stripped and formula starts (also after spaces) defused?"""
+    names = ["bad\x00name\x1b[31mRED\x1b[0m", "\u202eevil", " =1+1", "\u00a0+cmd", "\uff1dSUM(A1)", "@SUM(1)",
+             "Bob\r=HYPERLINK(1)"]
+    files = [_write(tmp_path / f"{i}.json", _doc([_att(i)], learner=n)) for i, n in enumerate(names)]
+    out = tmp_path / "g.csv"
+    assert gradebook_main([*map(str, files), "-o", str(out)]) == 0
+    learners = sorted(r["learner"] for r in _read(out))
+    assert learners == sorted(["badname[31mRED[0m", "evil", "'=1+1", "'+cmd", "'\uff1dSUM(A1)", "'@SUM(1)",
+                               "Bob=HYPERLINK(1)"])
+    text = out.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\x00" not in text and "\u202e" not in text
+
+
+@pytest.mark.parametrize("target, match", [
+    ("{missing}/grades.csv", "does not exist"),
+    ("{dir}", "it is a folder"),
+])
+def test_output_that_cannot_be_written_exits_2_with_a_sentence(tmp_path, capsys, target, match):
+    """B9 (bug_gradebook_output.sh): does an unwritable -o give a sentence and exit 2 (not 1), and no traceback?"""
+    path = _write(tmp_path / "m.json", _doc([_att(1)]))
+    out = target.format(missing=tmp_path / "nonexistent", dir=tmp_path)
+    assert gradebook_main([str(path), "-o", out]) == 2
+    err = capsys.readouterr().err
+    assert match in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.json"]
+
+
+def test_output_never_overwrites_an_input(tmp_path, capsys):
+    """3j: is -o naming an input file refused (exit 2) with the input left byte-for-byte intact?"""
+    path = _write(tmp_path / "v2.json", _doc([_att(1)]))
+    before = path.read_bytes()
+    assert gradebook_main([str(path), "-o", str(path)]) == 2
+    assert gradebook_main([str(path), "-o", str(tmp_path / "g.csv"), "--items", str(path)]) == 2
+    assert path.read_bytes() == before and "not overwritten" in capsys.readouterr().err
+
+
+def test_exit_codes_are_distinct(tmp_path, class_files):
+    """Are the exit codes 0 (all used), 1 (some rejected, CSV written) and 2 (nothing written)?"""
+    out = tmp_path / "codes.csv"
+    assert gradebook_main([str(class_files[0]), "-o", str(out)]) == 0
+    out.unlink()
+    assert gradebook_main([str(class_files[0]), str(class_files[3]), "-o", str(out)]) == 1 and out.exists()
+    out.unlink()
+    assert gradebook_main([str(class_files[3]), "-o", str(out)]) == 2 and not out.exists()

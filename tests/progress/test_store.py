@@ -26,7 +26,8 @@ def test_store_lives_under_kzlessons_home(kz_home):
 def test_record_returns_the_check_result_and_stores_every_field(kz_home):
     """Does record() return the same Result as check() and store id, lesson, answer, correctness, score and time?"""
     result = kz.progress.record("l00-first-steps", ["c", "b", "d", "a"])
-    assert result == kz.quiz.get("l00-first-steps").check(["c", "b", "d", "a"])
+    assert result.result == kz.quiz.get("l00-first-steps").check(["c", "b", "d", "a"])
+    assert result.saved and result.problem is None
     (row,) = default_store().read()
     assert row["question_id"] == "l00-first-steps" and row["lesson"] == "00"
     assert row["answer"] == ["c", "b", "d", "a"] and row["correct"] is False
@@ -129,7 +130,8 @@ def test_record_still_answers_when_the_store_cannot_be_written(kz_home):
     kz_home.write_text("a file where the folder should be")
     with pytest.warns(StoreWarning, match="could not be saved"):
         result = kz.progress.record("l00-what-check-does", "b")
-    assert result.correct
+    assert result.correct and not result.saved
+    assert "could not be saved" in result.problem and str(kz_home) in result.problem
 
 
 def test_learner_name_is_optional(kz_home):

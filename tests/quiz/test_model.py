@@ -204,3 +204,65 @@ def test_fuzz_to_jsonable_is_json_safe(answer):
 def test_stored_answers_are_capped():
     """Is a huge answer cut to a bounded size before it is stored?"""
     assert len(to_jsonable("a" * 10_000_000)) <= 2_000
+
+
+# -- decimal commas and text variants (reviews 00-03 P4/P6, 04-07 P6) -----------------------------------
+
+
+@pytest.mark.parametrize("answer, value", [
+    ("0,38", 0.38), ("-0,92", -0.92), ("\u22120,92", -0.92), ("0,143", 0.143), ("12,5", 12.5), ("0,380", 0.38),
+    ("2,724,900", 2724900), ("2.724.900", 2724900), ("1,234.5", 1234.5), ("1.234,5", 1234.5),
+    ("2 724 900", 2724900), ("2.7 million", 2.7e6), ("2,72 million", 2.72e6), ("10.24 bn", 10.24e9),
+])
+def test_decimal_commas_and_separators_are_read_as_meant(make_question, answer, value):
+    """Is a decimal comma read as a decimal mark (never as a thousands separator), groups of three as
+    thousands, and "million"/"bn" as powers of ten?"""
+    q = make_question("numeric", answer={"value": value, "rel_tol": 1e-9}, unit="")
+    result = q.check(answer)
+    assert result.correct, (answer, result.feedback)
+    if "," in answer and answer.count(",") == 1 and "." not in answer and len(answer.split(",")[1].split()[0]) != 3:
+        assert "decimal comma" in result.feedback
+
+
+def test_an_ambiguous_comma_is_read_by_the_answer_size_or_refused(make_question):
+    """Is "1,234" read as 1234 or 1.234 only when just one of them is near the accepted range, and
+    otherwise refused with a hint that says how to write it (never guessed)?"""
+    border = make_question("numeric", answer={"min": 7500, "max": 7650}, unit="km")
+    assert border.check("7,548").correct and "thousands separator" in border.check("7,548").feedback
+    share = make_question("numeric", answer={"value": 1.2, "abs_tol": 0.05}, unit="")
+    assert share.check("1,234").correct and "decimal comma" in share.check("1,234").feedback
+    for key in ({"min": 1, "max": 5000}, {"value": 90000, "abs_tol": 5}):  # both readings near / both far
+        refused = make_question("numeric", answer=key, unit="").check("1,850")
+        assert not refused.correct and "could mean 1850 or 1.85" in refused.feedback
+        assert "Type 1850" in refused.feedback and "too" not in refused.feedback  # nothing from a guess
+
+
+@pytest.mark.parametrize("answer", ["1,2,3", "1,23.4", "1.2.3", "12,34,567", ",", "1,,2", "1,5e3"])
+def test_malformed_separators_are_refused(make_question, answer):
+    """Are badly grouped numbers refused with a hint rather than misread?"""
+    result = make_question("numeric").check(answer)
+    assert not result.correct and "is not a number" in result.feedback
+
+
+def test_years_in_feedback_are_not_grouped(make_question):
+    """Does feedback print 2017 as "2017", not "2,017" (review 04-07 P6), while large numbers keep commas?"""
+    year = make_question("numeric", answer={"value": 2000, "abs_tol": 0}, unit="")
+    assert "2017 is too high" in year.check("2017").feedback
+    assert "2,724,900" in make_question("numeric", answer={"value": 1, "abs_tol": 0}).check(2724900).feedback
+
+
+@pytest.mark.parametrize("answer", ["Uniting for Peace procedure", "Uniting for Peace (resolution 377A)",
+                                    "the Uniting for Peace", "Uniting & Peace"])
+def test_text_answers_may_repeat_the_question_or_add_a_remark(make_question, answer):
+    """Are words that only repeat the prompt, a bracketed remark, articles and '&' for 'and' ignored?"""
+    q = make_question("text", prompt="What is the name of the procedure?",
+                      answer={"accept": ["Uniting for Peace", "Uniting and Peace"]})
+    assert q.check(answer).correct
+
+
+def test_one_typo_is_forgiven_in_long_answers_only(make_question):
+    """Is one typo accepted for a long variant (saying the usual spelling), but not for short ones or two?"""
+    q = make_question("text", prompt="Name them.", answer={"accept": ["Scylla and Charybdis", "Astana"]})
+    assert q.check("Skylla and Charybdis").correct and "usually spelt" in q.check("Skylla and Charybdis").feedback
+    assert not q.check("Astama").correct and not q.check("Skylla und Charybdis").correct
+    assert not q.check("Name them").correct  # only prompt words: nothing left to match

@@ -24,8 +24,8 @@ L00 = {
 
 
 def _js(cls) -> str:
-    """A control's inline ES module (the ``_esm`` trait sent to anywidget's front end)."""
-    return cls.class_traits()["_esm"].default_value
+    """A control's ES module (the ``_esm`` trait sent to anywidget's front end, read from kzlessons/quiz/js)."""
+    return cls.class_traits()["_esm"].default()
 
 
 def _set(w: QuizWidget, value) -> None:
@@ -37,21 +37,21 @@ def _set(w: QuizWidget, value) -> None:
 
 @pytest.mark.parametrize("qid", L00)
 def test_every_type_right_answer_through_the_widget(kz_home, qid):
-    """Does a right answer, set via .value and Check.click(), show '✅ Correct' and the explanation?"""
+    """Does a right answer, set via .value and Check.click(), show '✓ Correct' and the explanation?"""
     w = kz.quiz.ask(qid)
     _set(w, L00[qid][1])
     w.check_button.click()
-    assert w.feedback.text.startswith("✅ Correct") and w.result.correct
+    assert w.feedback.text.startswith("✓ Correct") and w.result.correct
     assert "Why:" in w.explanation and "Attempts: 1" in w.feedback.text
 
 
 @pytest.mark.parametrize("qid", L00)
 def test_every_type_wrong_answer_through_the_widget(kz_home, qid):
-    """Does a wrong answer show '❌ Not quite' with words, and is it recorded as an attempt?"""
+    """Does a wrong answer show '✗ Not quite' with words, and is it recorded as an attempt?"""
     w = kz.quiz.ask(qid)
     _set(w, L00[qid][2])
     w.check_button.click()
-    assert w.feedback.text.startswith("❌ Not quite — ") and not w.result.correct
+    assert w.feedback.text.startswith("✗ Not quite — ") and not w.result.correct
     frame = kz.progress.attempts()
     assert frame["question_id"].tolist() == [qid] and not frame["correct"].iloc[0]
 
@@ -80,7 +80,7 @@ def test_empty_answer_gives_a_hint_and_is_not_recorded(kz_home):
     for qid in L00:
         w = kz.quiz.ask(qid)
         w.check_button.click()
-        assert w.feedback.text.startswith("ℹ️ Nothing to check yet") and w.feedback.tone == "hint"
+        assert w.feedback.text.startswith("ⓘ Nothing to check yet") and w.feedback.tone == "hint"
     assert kz.progress.attempts().empty
 
 
@@ -213,7 +213,7 @@ def test_feedback_is_a_live_region_with_icon_and_words(kz_home):
     assert "region.replaceChildren(" in js and 'setAttribute("aria-hidden", "true")' in js
     _set(w, "b")
     w.check_button.click()
-    assert (w.feedback.icon, w.feedback.label, w.feedback.tone) == ("✅", "Correct", "correct")
+    assert (w.feedback.icon, w.feedback.label, w.feedback.tone) == ("✓", "Correct", "correct")
     assert w.feedback.message == "" and w.feedback.footer == "Attempts: 1"  # the label already says "Correct"
 
 
@@ -251,7 +251,8 @@ def test_controls_never_parse_text_as_html():
         assert "textContent" in js
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "import "):
             assert sink not in js, (cls.__name__, sink)
-        assert "http" not in js and "http" not in cls.class_traits()["_css"].default_value
+        assert "http" not in js.replace('"http://www.w3.org/2000/svg"', "")  # only the SVG namespace name
+        assert "http" not in controls.asset("controls.css") and "url(" not in controls.asset("controls.css")
 
 
 def test_only_theme_variables_set_colours(kz_home):
@@ -262,7 +263,7 @@ def test_only_theme_variables_set_colours(kz_home):
     w.check_button.click()
     html = w.prompt.value + w.explanation + str(w.layout.border)
     colours = re.findall(r"(?:color|background|border[a-z-]*)\s*:\s*([^;'\"]+)", html)
-    css = [value for prop, value in re.findall(r"([a-z-]+)\s*:\s*([^;}]+)", controls.CSS)
+    css = [value for prop, value in re.findall(r"([a-z-]+)\s*:\s*([^;}]+)", controls.asset("controls.css"))
            if re.search(r"color|background|border|outline", prop) and not prop.endswith(("radius", "width", "offset"))]
     colours += css
     assert css and all("var(--jp-" in c for c in colours if c.strip() not in ("0", "none")), colours
@@ -295,6 +296,7 @@ def test_xss_is_escaped_in_the_widget(kz_home, xss_bank):
         else:
             w.inputs[0].value = [o.id for o in reversed(w.question.options)]
         w.check_button.click()
+        w.show_button.click()  # the explanation (bank text) is shown
         shown = w.prompt.value + w.explanation
         assert "<script" not in shown and "<img" not in shown, (qid, shown)
         assert "&lt;script&gt;" in shown or "&lt;img" in shown
@@ -331,3 +333,19 @@ def test_progress_import_does_not_import_ipywidgets():
     code = "import sys, kzlessons.progress as p; print('ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_controls_css_and_js_live_in_their_own_files():
+    """Are the controls' modules and CSS read from kzlessons/quiz/js (not Python strings), with a border
+    colour per feedback tone and an SVG drawing for every feedback icon the widget uses?"""
+    from kzlessons.quiz.widget import _STATUS
+
+    css = controls.asset("controls.css")
+    for tone, colour in controls.TONES.items():
+        if tone:
+            assert f".kz-tone-{tone} {{ border-left-color: {colour}; }}" in css
+    live = controls.asset("live.js")
+    for icon, _label, _tone in _STATUS.values():
+        assert f'"\\u{ord(icon):04X}": [' in live, icon  # drawn as SVG, not left to the fonts
+    assert _js(LiveRegion) == live and _js(ChoiceGroup).startswith(controls.asset("fieldset.js"))
+    assert LiveRegion().get_state()["_css"] == css

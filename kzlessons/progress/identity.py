@@ -1,0 +1,104 @@
+"""Who a store belongs to: an optional self-chosen name and a random learner id.
+
+Both live in ``$KZLESSONS_HOME``: the name in ``learner.json`` (only if the
+learner chooses one), the id in ``progress/learner-id`` (32 hex digits, made
+once, the first time it is needed, and never changed). The id travels in every
+export so the gradebook can tell learners apart even when they share a name or
+have none; it says nothing about the person.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+import uuid
+from pathlib import Path
+
+from .exchange import MAX_NAME, clean_name
+from .store import StoreError, atomic_write, home, reason
+
+__all__ = ["learner", "set_learner", "learner_id", "LEARNER_ID_NAME"]
+
+LEARNER_ID_NAME = "learner-id"
+_ID = re.compile(r"[0-9a-f]{32}")
+
+
+def _learner_path() -> Path:
+    return home() / "learner.json"
+
+
+def learner() -> str | None:
+    """The optional self-chosen name put into exports (None when not set)."""
+    try:
+        name = json.loads(_learner_path().read_text(encoding="utf-8")).get("name")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return name if isinstance(name, str) and name else None
+
+
+def set_learner(name: str | None) -> str | None:
+    """Choose (or with None, forget) the name that goes into your exports; returns the name kept.
+
+    Any nickname works; it is only used so your instructor can tell files apart.
+    Control and invisible characters are dropped and the name is cut to 80 characters.
+    Raises :class:`StoreError` (a sentence) when the name cannot be saved.
+    """
+    if name is not None and not isinstance(name, str):
+        raise TypeError(f"set_learner() takes a name in quotes, e.g. set_learner('Aigerim'), or None; "
+                        f"not a {type(name).__name__}.")
+    path = _learner_path()
+    clean = clean_name(name)[:MAX_NAME].strip() if name else ""
+    try:
+        if not clean:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            return None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, json.dumps({"name": clean}, ensure_ascii=False).encode("utf-8"))
+    except OSError as error:
+        raise StoreError(f"Your name could not be saved ({reason(error)}). Check that {home()} is a "
+                         "folder you can write to; 'kzlessons check' says more.", error) from None
+    return clean
+
+
+def _read_id(path: Path) -> str | None:
+    try:
+        text = path.read_text(encoding="ascii").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, ValueError) as error:
+        raise StoreError(f"Your learner id in {path} cannot be read ({getattr(error, 'strerror', None) or error}). "
+                         "Check that it is a file you can read.") from None
+    return text if _ID.fullmatch(text) else None
+
+
+def learner_id(create: bool = True) -> str | None:
+    """This store's random learner id (made on first use when ``create``); None if it cannot be made.
+
+    Creation is atomic (a temporary file hard-linked into place), so two kernels
+    starting at once agree on one id. A store whose folder cannot be written
+    gets None: its exports are then anonymous, and the gradebook keys them by file.
+    """
+    path = home() / "progress" / LEARNER_ID_NAME
+    found = _read_id(path)
+    if found or not create:
+        return found
+    new = uuid.uuid4().hex
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".learner-id.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="ascii") as handle:
+                handle.write(new + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            with contextlib.suppress(FileExistsError):
+                os.link(tmp, path)  # fails if another process made one first
+        finally:
+            os.unlink(tmp)
+    except OSError:
+        return None
+    return _read_id(path)

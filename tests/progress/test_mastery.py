@@ -1,0 +1,109 @@
+"""Tests for kzlessons/progress/mastery.py (pure per-lesson mastery) and dashboard.py (the view)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from html.parser import HTMLParser
+
+import kzlessons as kz
+from kzlessons.charts.palette import CATEGORY_COLOURS
+from kzlessons.progress import mastery
+
+T = "2025-03-01T10:{:02d}:00+00:00"
+BANK = {"l00-a": "00", "l00-b": "00", "l00-c": "00", "l00-d": "00", "l01-a": "01"}
+
+
+def test_latest_first_try_and_shown_are_counted_per_question():
+    """Are latest-right, first-try-right and shown counted once per question, over the lesson's bank,
+    ignoring resets, unknown kinds, unreadable times and other lessons' questions?"""
+    rows = [
+        {"question_id": "l00-a", "correct": True, "time": T.format(1)},    # right first time
+        {"question_id": "l00-a", "correct": True, "time": T.format(2)},
+        {"question_id": "l00-b", "correct": True, "time": T.format(3)},    # right, then wrong: latest wrong
+        {"question_id": "l00-b", "correct": False, "time": T.format(4)},
+        {"question_id": "l00-c", "correct": False, "time": T.format(5)},   # wrong, shown, then right
+        {"question_id": "l00-c", "kind": "shown", "correct": False, "time": T.format(6)},
+        {"question_id": "l00-c", "correct": True, "time": T.format(7)},
+        {"question_id": "l00-c", "kind": "reset", "correct": False, "time": T.format(8)},
+        {"question_id": "l00-d", "kind": "future", "correct": True, "time": T.format(9)},
+        {"question_id": "l01-a", "kind": "shown", "correct": False, "time": T.format(11)},  # shown, then right:
+        {"question_id": "l01-a", "correct": True, "time": T.format(12)},                   # not first try
+        {"question_id": "l00-d", "correct": True, "time": "not a time"},
+        {"question_id": "l09-x", "correct": True, "time": T.format(10)},
+    ]
+    l00, l01 = mastery.lessons(reversed(rows), BANK)  # order in the file does not matter, times do
+    assert (l00["questions"], l00["attempted"], l00["latest_right"], l00["first_try_right"], l00["shown"]) == \
+        (4, 3, 2, 2, 1)
+    assert (l00["latest_right_share"], l00["first_try_right_share"], l00["shown_share"]) == (0.5, 0.5, 0.25)
+    assert l01 == {"lesson": "01", "questions": 1, "attempted": 1, "latest_right": 1, "first_try_right": 0,
+                   "shown": 1, "latest_right_share": 1.0, "first_try_right_share": 0.0, "shown_share": 1.0}
+
+
+class _Cells(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.text = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_dashboard_chart_table_text_and_review(kz_home):
+    """Does the dashboard give a palette-coloured chart with a text description, an accessible HTML
+    table (caption, header cells with scope) with a plain-text twin, and the questions to review next?"""
+    kz.progress.record("l00-area", "5")
+    kz.progress.record("l00-area", "2724900")
+    kz.quiz.ask("l00-what-check-does").show_button.click()
+    now = dt.datetime.now(dt.timezone.utc)
+    d = kz.progress.dashboard(now=now)
+    l00 = d.table.set_index("lesson").loc["00"]
+    assert (l00["latest_right"], l00["first_try_right"], l00["shown"]) == (1, 0, 1)
+    spec = d.chart.to_dict()
+    assert spec["description"] == d.description and "Lesson 00: 20% latest right" in d.description
+    colours = json.dumps(spec)
+    assert all(CATEGORY_COLOURS[i] in colours for i in (0, 2, 4))
+    assert [p.question_id for p in d.next_up] == ["l00-what-check-does"]
+    data = d._repr_mimebundle_()  # what a static page shows (IPython displays the chart first)
+    assert "l00-what-check-does: lesson 00, you asked to see the answer" in data["text/plain"]
+    cells = _Cells()
+    cells.feed(data["text/html"])
+    tags = [t for t, _ in cells.tags]
+    assert "table" in tags and "caption" in tags and tags.count("tr") == 1 + len(d.rows)
+    assert all(a.get("scope") in ("col", "row") for t, a in cells.tags if t == "th")
+    assert "20% (1)" in "".join(cells.text) and "<script" not in data["text/html"]
+
+
+def test_dashboard_for_a_new_learner_offers_lesson_00(kz_home):
+    """With no attempts, does the dashboard still draw (all 0%) and say to start with lesson 00?"""
+    d = kz.progress.dashboard()
+    assert all(r["attempted"] == 0 for r in d.rows) and "lesson 00" in d.text.lower()
+    assert "not answered any quiz question yet" in d.description
+
+
+def test_dashboard_displays_the_chart_then_the_table_offline(kz_home):
+    """In IPython, does displaying it send the offline Vega-Lite chart and then the table (no scripts, no URLs)?"""
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    from kzlessons.charts.render import MIMETYPE, remote_references
+
+    InteractiveShell.instance()  # a shell for display()
+    kz.progress.record("l00-area", "2724900")
+    with capture_output() as captured:
+        from IPython.display import display
+
+        display(kz.progress.dashboard())
+    kinds = [set(o.data) for o in captured.outputs]
+    assert MIMETYPE in kinds[0] and {"text/html", "text/plain"} <= kinds[1]
+    assert remote_references(captured.outputs[0].data) == [] and "<script" not in captured.outputs[1].data["text/html"]
+
+
+def test_unreadable_store_is_said_not_hidden(kz_home):
+    """When the store cannot be read, does the dashboard say so in a sentence and still draw?"""
+    (kz_home / "progress" / "attempts.jsonl").mkdir(parents=True)
+    d = kz.progress.dashboard()
+    assert "could not be read" in d.text and "numbers below are empty" in d.problem

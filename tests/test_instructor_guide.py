@@ -1,0 +1,17 @@
+"""The instructor guide's syllabus is the one the lessons' metadata give, not a hand-kept copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kzlessons import lesson
+
+GUIDE = Path(__file__).resolve().parents[1] / "docs" / "instructor-guide.md"
+
+
+def test_guide_syllabus_matches_the_lessons_metadata() -> None:
+    """Is every row of the guide's syllabus table (and its total line) what `kzlessons syllabus` prints today?"""
+    expected = lesson.syllabus().split("\n", 2)[2].strip("\n")
+    assert expected in GUIDE.read_text(encoding="utf-8"), (
+        "docs/instructor-guide.md's syllabus is out of date: regenerate it with "
+        "`kzlessons syllabus` and paste the table (or run the snippet in this test's module).")
