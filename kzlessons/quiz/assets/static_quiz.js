@@ -9,8 +9,35 @@
   if (window.kzQuiz) { window.kzQuiz.initAll(); return; }
   var ICONS = { correct: ["\u2705", "Correct"], partial: ["\u25d0", "Partly right"],
                 wrong: ["\u274c", "Not quite"], hint: ["\u2139\ufe0f", "Nothing to check yet"] };
-  var JUNK = /[\s,_'\u00a0\u202f\u2009]/g;
-  var NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+  var JUNK = /[\s_'\u00a0\u202f\u2009\u2019]/g;  /* thousands separators that are never decimal marks */
+  var PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+  var GROUPED = { ",": /^[+-]?\d{1,3}(,\d{3})+$/, ".": /^[+-]?\d{1,3}(\.\d{3})+$/ };
+  var SCALES = { thousand: 1e3, k: 1e3, million: 1e6, mln: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };
+  var SCALE_WORD = /^(.*?\d)\s*(thousand|million|billion|mln|mn|bn|k)\.?$/i;
+  function count(text, ch) { return text.split(ch).length - 1; }
+  /* The possible values of a typed number, as model._readings: [[value, how it was read]], or null. */
+  function readingsOf(text) {
+    if (PLAIN.test(text)) return [[parseFloat(text), ""]];
+    if (text.indexOf(",") >= 0 && text.indexOf(".") >= 0) {
+      var mark = text.lastIndexOf(",") > text.lastIndexOf(".") ? "," : ".";
+      var at = text.lastIndexOf(mark), whole = text.slice(0, at), fraction = text.slice(at + 1);
+      var other = mark === "," ? "." : ",";
+      if (/^\d+$/.test(fraction) && (GROUPED[other].test(whole) || PLAIN.test(whole)) && whole.indexOf(other) >= 0)
+        return [[parseFloat(whole.split(other).join("") + "." + fraction), ""]];
+      return null;
+    }
+    var sep = null;
+    if (count(text, ",") >= 1) sep = ","; else if (count(text, ".") >= 2) sep = ".";
+    if (!sep) return null;
+    if (GROUPED[sep].test(text) && count(text, sep) >= 2) return [[parseFloat(text.split(sep).join("")), ""]];
+    if (sep === "." || count(text, ",") !== 1) return null;
+    var parts = text.split(","), decimal = parts[0] + "." + parts[1];
+    if (!PLAIN.test(decimal) || decimal.toLowerCase().indexOf("e") >= 0) return null;
+    var bare = parts[0].replace(/^[+-]+/, "");
+    if (GROUPED[","].test(text) && bare !== "" && bare !== "0")
+      return [[parseFloat(parts[0] + parts[1]), "thousands separator"], [parseFloat(decimal), "decimal comma"]];
+    return [[parseFloat(decimal), "decimal comma"]];
+  }
 
   function clip(text, limit) { limit = limit || 60; return text.length <= limit ? text : text.slice(0, limit - 1) + "\u2026"; }
   function pyRepr(text) { return text.indexOf("'") >= 0 && text.indexOf('"') < 0 ? '"' + text + '"' : "'" + text.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'"; }
@@ -19,7 +46,7 @@
       .toLowerCase().replace(/\s+/g, " ").trim();
   }
   function fmtNumber(v) {
-    if (Number.isInteger(v) && Math.abs(v) < 1e15) return v.toLocaleString("en-US");
+    if (Number.isInteger(v) && Math.abs(v) < 1e15) return Math.abs(v) < 1e4 ? String(v) : v.toLocaleString("en-US");
     var g = String(Number(v.toPrecision(6)));
     if (Math.abs(v) >= 1e5) { var parts = g.split("."); parts[0] = Number(parts[0]).toLocaleString("en-US"); g = parts.join("."); }
     return g;
@@ -62,18 +89,35 @@
       var text = answer.normalize("NFKC").trim().replace(/\u2212/g, "-").replace(JUNK, "");
       var unit = (q.unit || "").normalize("NFKC").replace(JUNK, "");
       if (unit && text.toLowerCase().endsWith(unit.toLowerCase())) text = text.slice(0, text.length - unit.length);
-      if (!NUMBER.test(text)) return unreadable(pyRepr(clip(raw)) + " is not a number. " + how);
-      var value = parseFloat(text);
-      if (!isFinite(value)) return unreadable("That is not a finite number. " + how);
+      var scale = 1, word = SCALE_WORD.exec(text);
+      if (word) { text = word[1]; scale = SCALES[word[2].toLowerCase()]; }
+      var readings = readingsOf(text);
+      if (!readings) return unreadable(pyRepr(clip(raw)) + " is not a number. " + how);
+      readings = readings.map(function (r) { return [r[0] * scale, r[1]]; });
+      if (readings.some(function (r) { return !isFinite(r[0]); })) return unreadable("That is not a finite number. " + how);
       var key = q.answer, low, high;
       if ("min" in key) { low = key.min; high = key.max; }
       else {
         var tol = "abs_tol" in key ? key.abs_tol : Math.abs(key.value) * (key.rel_tol || 0);
         low = key.value - tol; high = key.value + tol;
       }
+      var picked = readings[0];
+      if (readings.length > 1) {
+        var near = readings.filter(function (r) {
+          var v = r[0];
+          return (Math.min(low / 10, low * 10) <= v && v <= Math.max(high * 10, high / 10)) || (low <= 0 && 0 <= high && Math.abs(v) < 1);
+        });
+        if (near.length !== 1)
+          return unreadable(pyRepr(clip(raw)) + " could mean " + fmtNumber(readings[0][0]) + " or " + fmtNumber(readings[1][0]) +
+            ". Type " + fmtNumber(readings[0][0]).replace(/,/g, "") + " (no comma) or " + String(Number(readings[1][0].toPrecision(6))) +
+            " (a point for decimals), then press Check.");
+        picked = near[0];
+      }
+      var value = picked[0];
       var u = q.unit ? " " + q.unit : "";
-      if (low <= value && value <= high) return result(true, 1, "Correct: " + fmtNumber(value) + u + " is within the accepted range.");
-      return wrong(q, fmtNumber(value) + u + " is " + (value < low ? "too low" : "too high") + ".");
+      var read = picked[1] ? " (your " + pyRepr(clip(raw, 20)) + " read with a " + picked[1] + ")" : "";
+      if (low <= value && value <= high) return result(true, 1, "Correct: " + fmtNumber(value) + u + read + " is within the accepted range.");
+      return wrong(q, fmtNumber(value) + u + read + " is " + (value < low ? "too low" : "too high") + ".");
     }
     if (q.type === "text") {
       if (answer.length > 2000) return unreadable("That answer is too long (" + answer.length.toLocaleString("en-US") + " characters). " + how);
