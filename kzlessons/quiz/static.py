@@ -159,10 +159,10 @@ def question_data(question: Question) -> dict[str, Any]:
 
     >>> from kzlessons.quiz import get
     >>> sorted(question_data(get("l00-area")))
-    ['answer', 'feedback', 'how', 'id', 'options', 'reveal_after', 'type', 'unit']
+    ['answer', 'feedback', 'how', 'id', 'options', 'prompt', 'reveal_after', 'type', 'unit']
     """
     return {
-        "id": question.id, "type": question.type, "how": question.how_to_answer(),
+        "id": question.id, "type": question.type, "how": question.how_to_answer(), "prompt": question.prompt,
         "options": [{"id": o.id, "text": o.text, "feedback": o.feedback} for o in question.options],
         "answer": _jsonable(question.answer), "feedback": question.feedback, "unit": question.unit,
         "reveal_after": _reveal_after(question),  # the course policy (kzlessons.quiz.policy)

@@ -163,7 +163,10 @@ def _answers_for(q) -> list:
         return [str(mid), f"{mid:,}", f"{mid} {q.unit}".strip(), str(mid * 10 + 1000), str(-abs(mid) - 1000),
                 "12.5.3", "abc", "1e999", "−3", "0.5", "0,5", "-0,92", "1,234", "2,017", "1.234,5", "1,234.5",
                 f"{mid / 1e6:g} million", f"{mid / 1e3:g}k", "2,724,900", "1,2,3", str(mid).replace(".", ",")]
-    return [*q.answer["accept"], q.answer["accept"][0].upper() + " !", "definitely not this", "   ", "x" * 2001]
+    first = q.answer["accept"][0]
+    typo = first[:-2] + first[-1] + first[-2] if len(first) > 3 else first
+    return [*q.answer["accept"], first.upper() + " !", "definitely not this", "   ", "x" * 2001,
+            "the " + first, first + " (a remark)", typo, first.replace(" and ", " & ")]
 
 
 @pytest.mark.skipif(_shutil.which("node") is None, reason="node is not installed")

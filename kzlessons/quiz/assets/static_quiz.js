@@ -45,6 +45,40 @@
     return text.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[\p{P}\p{S}\p{Z}\p{C}]/gu, " ")
       .toLowerCase().replace(/\s+/g, " ").trim();
   }
+  var TYPO_MIN_CHARS = 8, FILLER = { the: 1, a: 1, an: 1 };
+  /* The ways a short answer is compared, as model._text_candidates. */
+  function textCandidates(answer, prompt) {
+    var base = answer.replace(/\s*[&+]\s*/g, " and ");
+    var forms = [base, base.replace(/\([^()]*\)|\[[^\[\]]*\]/g, " ")];
+    var removable = Object.assign({}, FILLER);
+    normalise(prompt).split(" ").forEach(function (w) { if (w) removable[w] = 1; });
+    var out = [];
+    forms.forEach(function (form) {
+      var words = normalise(form).split(" ").filter(function (w) { return w; });
+      if (!words.length) return;
+      var n = words.length, spans = [[0, n]], k;
+      if (n <= 12) {
+        var lead = n, trail = n;
+        for (k = 0; k < n; k++) if (!(words[k] in removable)) { lead = k; break; }
+        for (k = 0; k < n; k++) if (!(words[n - 1 - k] in removable)) { trail = k; break; }
+        for (var a = 0; a <= lead; a++) for (var b = 0; b <= trail; b++) if (a < n - b) spans.push([a, n - b]);
+      }
+      spans.forEach(function (sp) { var t = words.slice(sp[0], sp[1]).join(" "); if (out.indexOf(t) < 0) out.push(t); });
+    });
+    return out;
+  }
+  function oneEditApart(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var k;
+    if (a.length === b.length) {
+      var diff = [];
+      for (k = 0; k < a.length; k++) if (a[k] !== b[k]) diff.push(k);
+      return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]);
+    }
+    var short = a.length < b.length ? a : b, long = a.length < b.length ? b : a;
+    for (k = 0; k < short.length && short[k] === long[k]; k++);
+    return short.slice(k) === long.slice(k + 1);
+  }
   function fmtNumber(v) {
     if (Number.isInteger(v) && Math.abs(v) < 1e15) return Math.abs(v) < 1e4 ? String(v) : v.toLocaleString("en-US");
     var g = String(Number(v.toPrecision(6)));
@@ -123,8 +157,15 @@
       if (answer.length > 2000) return unreadable("That answer is too long (" + answer.length.toLocaleString("en-US") + " characters). " + how);
       var given = normalise(answer);
       if (!given) return unreadable("The answer is empty. " + how);
-      var ok = q.answer.accept.some(function (a) { return normalise(a) === given; });
-      return ok ? result(true, 1, "Correct.") : wrong(q, "");
+      var accepted = {};
+      q.answer.accept.forEach(function (a) { accepted[normalise(a)] = a; });  /* the last variant of a form wins, as in Python */
+      var candidates = textCandidates(answer, q.prompt || "");
+      if (candidates.some(function (c) { return c in accepted; })) return result(true, 1, "Correct.");
+      for (i = 0; i < candidates.length; i++)
+        for (var norm in accepted)
+          if (norm.length >= TYPO_MIN_CHARS && oneEditApart(candidates[i], norm))
+            return result(true, 1, "Correct (it is usually spelt \u201c" + accepted[norm] + "\u201d).");
+      return wrong(q, "");
     }
     if (q.type === "ordering") {
       var ids = q.options.map(function (o) { return o.id; });
