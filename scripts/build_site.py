@@ -242,6 +242,8 @@ def build(out: Path, *, hub: str | None, repo: str, branch: str, jobs: int = 2) 
     (guide / "instructor").mkdir(parents=True)
     for name in GUIDE:
         (guide / name).write_text(without_remote_images((DOCS / name).read_text(encoding="utf-8")), encoding="utf-8")
+    if (DOCS / "img").is_dir():  # pictures the guide shows (local files, copied with it)
+        shutil.copytree(DOCS / "img", guide / "img")
     for page in sorted((DOCS / "instructor").glob("l*.md")):
         (guide / "instructor" / page.name).write_text(without_remote_images(page.read_text(encoding="utf-8")),
                                                       encoding="utf-8")

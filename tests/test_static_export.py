@@ -68,7 +68,7 @@ def test_nbconvert_html_of_a_static_lesson_shows_every_chart_and_quiz(tmp_path: 
     svg_imgs = [i for i in parsed.imgs if i.get("src", "").startswith("data:image/svg+xml")]
     assert len(charts) >= 3 and len(svg_imgs) == len(charts)
     assert all(len(i.get("alt", "")) > 40 for i in svg_imgs)
-    assert asked and parsed.quizzes == asked
-    assert parsed.forms == parsed.submits == len(asked)
+    assert asked and [q for q in parsed.quizzes if q in asked] == asked  # plus the recap's (kz.review)
+    assert parsed.forms == parsed.submits == len(parsed.quizzes)
     assert "window.kzQuiz" in page and "application/vnd.jupyter.widget-view+json" not in page
     assert "Interactive chart: it draws in JupyterLab" not in page

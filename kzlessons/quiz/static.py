@@ -35,7 +35,7 @@ from .policy import REVEAL_AFTER
 from .policy import reveal_after as _reveal_after
 
 __all__ = ["to_html", "to_text", "sources_html", "source_titles", "answerable_html", "question_data",
-           "StaticQuiz", "asset", "REVEAL_AFTER"]
+           "StaticQuiz", "StaticReview", "asset", "REVEAL_AFTER"]
 
 ASSETS = Path(__file__).with_name("assets")
 _COUNTER = itertools.count(1)
@@ -264,3 +264,29 @@ class StaticQuiz:
 
     def _repr_mimebundle_(self, **_: Any) -> dict[str, str]:
         return {"text/plain": to_text(self.question), "text/html": answerable_html(self.question)}
+
+
+class StaticReview:
+    """``kz.review()`` in static mode: its sentence, then each chosen question as an answerable form
+    with why it was chosen (no widgets; a static page has no store, so nothing is recorded).
+
+    >>> bundle = StaticReview(["l00-area"], ["never seen"], "1 question.")._repr_mimebundle_()
+    >>> "Why this one: never seen." in bundle["text/html"], bundle["text/plain"].splitlines()[0]
+    (True, 'Review. 1 question.')
+    """
+
+    def __init__(self, question_ids: list[str], reasons: list[str], message: str) -> None:
+        self.question_ids = list(question_ids)
+        self.reasons = list(reasons)
+        self.message = message
+
+    def _repr_mimebundle_(self, **_: Any) -> dict[str, str]:
+        from . import get
+
+        lines = [f"Review. {self.message}"]
+        html = [f"<div class='kzlessons-review'><p><strong>Review.</strong> {escape(self.message)}</p>"]
+        for qid, reason in zip(self.question_ids, self.reasons):
+            question = get(qid)
+            lines += [f"Why this one: {reason}.", to_text(question)]
+            html += [f"<p class='kzq-why'>Why this one: {escape(reason)}.</p>", answerable_html(question)]
+        return {"text/plain": "\n".join(lines), "text/html": "".join(html) + "</div>"}

@@ -215,3 +215,14 @@ def test_in_page_grading_says_what_is_missing_in_an_ordering():
     r = _json.loads(_subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout)
     assert r == {"correct": False, "score": 0, "feedback": "Some items are missing or used twice. "
                  + q.how_to_answer()}
+
+
+def test_review_in_static_mode_is_answerable_html_not_widgets(monkeypatch, kz_home):
+    """In static mode, does kz.review(before="02") give one answerable form per chosen question and no widget?"""
+    monkeypatch.setenv(_mode.STATIC_ENV, "1")
+    _mode.set_static(None)
+    review = kz.review(n=2, before="02")
+    bundle = review._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" not in bundle
+    assert bundle["text/html"].count("<form class='kzq-form'") == len(review.question_ids) == 2
+    assert all(f"Self-check {qid}" in bundle["text/html"] for qid in review.question_ids)
