@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._paths import data_dir
+from .errors import LearnerError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -36,14 +37,14 @@ _descriptor_cache: dict[Path, tuple[float, dict[str, Any]]] = {}
 _frame_cache: dict[tuple[Path, str], tuple[float, int, Any]] = {}
 
 
-class DatasetNotFound(KeyError):
+class DatasetNotFound(LearnerError, KeyError):
     """Raised by :func:`load`, :func:`codebook` and :func:`cite` for an unknown dataset name."""
 
     def __str__(self) -> str:  # KeyError would show the message in quotes
         return str(self.args[0]) if self.args else ""
 
 
-class DataFileError(RuntimeError):
+class DataFileError(LearnerError, RuntimeError):
     """Raised when a data file (or ``datapackage.json``) is missing or damaged."""
 
 

@@ -20,12 +20,18 @@ def describe(chart: Any) -> str:
     >>> import altair as alt
     >>> describe(alt.Chart(description="Bars of apples.").mark_bar())
     'Bars of apples.'
+    >>> describe(None)
+    Traceback (most recent call last):
+    TypeError: describe() needs a chart (for example from kz.charts.time_series), not NoneType. Did the cell that makes the chart run?
     """
     text = getattr(chart, "description", None)
     if isinstance(text, str) and text.strip():
         return text
     from .render import text_of
 
+    if not isinstance(chart, dict) and not hasattr(chart, "to_dict"):
+        raise TypeError(f"describe() needs a chart (for example from kz.charts.time_series), not "
+                        f"{type(chart).__name__}. Did the cell that makes the chart run?")
     spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
     return text_of(spec)
 

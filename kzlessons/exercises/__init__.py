@@ -28,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import LearnerError
+
 __all__ = ["Verdict", "ExerciseNotFound", "exercise", "check", "ids", "is_number", "type_name"]
 
 Checker = Callable[[Any], "Verdict"]
@@ -36,7 +38,7 @@ _LESSON_MODULE = re.compile(r"^l\d{2}$")
 _LOG = logging.getLogger(__name__)
 
 
-class ExerciseNotFound(KeyError):
+class ExerciseNotFound(LearnerError, KeyError):
     """Raised by :func:`check` for an exercise id that no lesson defines."""
 
     def __str__(self) -> str:  # KeyError would show the message in quotes

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import LearnerError
 from .rows import ATTEMPT_ID, KIND, LESSON, MAX_QUESTION_ID, MAX_TIME, QUESTION_ID, canonical_time, loads, row_problem
 
 __all__ = [
@@ -115,11 +116,11 @@ def _mb(size: int) -> str:
     return f"{size / _MB:.1f} MB" if size < 10 * _MB else f"{size // _MB} MB"
 
 
-class ImportRefused(ValueError):
+class ImportRefused(LearnerError, ValueError):
     """A progress file was refused; the message says why and what to do."""
 
 
-class ExportRefused(ValueError):
+class ExportRefused(LearnerError, ValueError):
     """An export could not be made (it would be too large to import again); the message says what to do."""
 
 

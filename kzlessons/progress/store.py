@@ -50,6 +50,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..errors import LearnerError
 from .rows import REQUIRED_FIELDS, dumps_line, loads, row_problem
 
 try:  # POSIX (Linux, macOS, Binder)
@@ -70,7 +71,7 @@ class StoreWarning(UserWarning):
     """Something about the progress store the learner should know (never fatal)."""
 
 
-class StoreError(OSError):
+class StoreError(LearnerError, OSError):
     """The progress store (or a progress file) cannot be read or written.
 
     The message is a sentence for the learner: what is wrong, where, and what

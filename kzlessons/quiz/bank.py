@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import LearnerError
 from .model import Question
 
 __all__ = [
@@ -265,6 +266,10 @@ def load_all(folder: Path | None = None) -> dict[str, Question]:
     return questions
 
 
+class QuestionNotFound(LearnerError, KeyError):
+    """Raised for a question id that no bank defines (a ``KeyError``, shown as one sentence)."""
+
+
 def find(qid: str, folder: Path | None = None) -> Question:
     """The question with id ``qid``; raises ``KeyError`` with a helpful message."""
     match = re.match(r"^l(\d{2})-", qid) if isinstance(qid, str) else None
@@ -272,7 +277,7 @@ def find(qid: str, folder: Path | None = None) -> Question:
         for q in load_lesson(match.group(1), folder):
             if q.id == qid:
                 return q
-    raise KeyError(
+    raise QuestionNotFound(
         f"There is no quiz question with id {qid!r}. "
         "Check the spelling, or list the ids with kz.quiz.ids()."
     )
