@@ -21,7 +21,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
 FIRST_LESSON = "notebooks/00_start_here.ipynb"
-EXTRAS = {"lab": "", "test": "[test]"}
+EXTRAS = {"lab": "", "test": "[test]", "site": "[site]"}
 
 
 def _say(message: str) -> None:
@@ -77,18 +77,24 @@ def test(args: list[str]) -> int:
     return subprocess.run([str(PYTHON), "-m", "pytest", *args], cwd=ROOT).returncode
 
 
+def site(args: list[str]) -> int:
+    """Build the offline static course site into _build/site (lessons run in static mode)."""
+    ensure_venv(EXTRAS["site"])
+    return subprocess.run([str(PYTHON), str(ROOT / "scripts" / "build_site.py"), *args], cwd=ROOT).returncode
+
+
 def setup(args: list[str]) -> int:
     """Only create and fill ``.venv`` (with the test tools)."""
     ensure_venv(EXTRAS["test"])
     return 0
 
 
-COMMANDS = {"lab": lab, "test": test, "setup": setup}
+COMMANDS = {"lab": lab, "test": test, "site": site, "setup": setup}
 
 
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in COMMANDS:
-        print("usage: python3 tasks.py {lab|test|setup} [extra arguments]")
+        print("usage: python3 tasks.py {lab|test|site|setup} [extra arguments]")
         for name, func in COMMANDS.items():
             print(f"  {name:<6} {func.__doc__.splitlines()[0]}")
         return 2

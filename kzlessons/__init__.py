@@ -23,14 +23,20 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from . import charts, data, exercises, lesson, metrics, progress, quiz
 
 
-def setup() -> None:
+def setup(static: bool | None = None) -> None:
     """Prepare a notebook: offline chart rendering and the shared chart theme.
 
     Idempotent and quiet: call it at the top of every lesson.
+
+    Args:
+        static: ``True`` switches on static mode, for executing lessons to publish them
+            (charts as SVG pictures with alt text, quizzes answerable in plain HTML with no
+            kernel); ``False`` forces the interactive mode. The default ``None`` keeps the
+            previous choice, else follows the environment variable ``KZLESSONS_STATIC=1``.
     """
     from .charts import setup as _setup
 
-    _setup()
+    _setup(static)
 
 
 def check() -> bool:

@@ -17,6 +17,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "lab": ("kzlessons.launch:lab_main", "copy the lessons into a working folder and open JupyterLab"),
     "links": ("kzlessons.launch:links_main", "print Binder / JupyterHub (nbgitpuller) links per lesson"),
     "syllabus": ("kzlessons.lesson:syllabus_main", "write the syllabus table from lesson metadata"),
+    "site": ("kzlessons.site:site_main", "build the offline static course site (from a clone)"),
     "gradebook": ("kzlessons.progress:gradebook_main", "tabulate learners' exported progress files"),
 }
 

@@ -74,6 +74,10 @@ def test_wheel_bundles_data_and_lessons(dist: dict[str, Path]) -> None:
         assert f"kzlessons/_bundled/notebooks/{nb.name}" in names
     for bank in sorted((REPO / "kzlessons" / "banks").glob("*.yaml")):
         assert f"kzlessons/banks/{bank.name}" in names
+    for asset in ("static_quiz.js", "static_quiz.css"):  # the static-mode quiz script and style
+        assert f"kzlessons/quiz/assets/{asset}" in names
+    # JupyterLab settings defaults (no news prompt, no update check), installed into {sys.prefix}
+    assert any(n.endswith(".data/data/share/jupyter/lab/settings/overrides.d/kzlessons.json") for n in names)
     assets = sorted((REPO / "kzlessons" / "quiz" / "js").glob("*.*"))
     assert {a.suffix for a in assets} == {".js", ".css"}  # the quiz controls' front end, in its own files
     for asset in assets:

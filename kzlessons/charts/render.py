@@ -20,6 +20,12 @@ show the preview note instead of a picture.
 
 Output metadata sets vega-embed options: SVG renderer (ARIA roles on marks) and an
 actions menu limited to PNG/SVG export (no "Open in Vega Editor" link to the web).
+
+**Static mode** (``KZLESSONS_STATIC=1`` or ``kz.setup(static=True)``, see :mod:`kzlessons._mode`),
+for executing lessons to publish them: the ``kzlessons-static`` renderer draws each chart
+to SVG with vl-convert (the ``export`` extra; no browser, no network) and emits it as
+``text/html``, an ``<img>`` whose ``alt`` is the chart's text description, plus that text as
+``text/plain``. nbconvert, nbviewer and the course site then show a real picture.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 RENDERER_NAME = "kzlessons"
+STATIC_RENDERER_NAME = "kzlessons-static"
 MIMETYPE = "application/vnd.vegalite.v5+json"
 SCHEMA_V5 = "https://vega.github.io/schema/vega-lite/v5.json"
 #: Rows altair may inline per dataset before it refuses (aggregate first; keeps outputs small).
@@ -84,6 +91,51 @@ def renderer(spec: dict[str, Any], **_: Any) -> tuple[dict[str, Any], dict[str, 
     the small static preview PNG; no HTML, no scripts."""
     data = {MIMETYPE: to_v5(spec), "image/png": _preview(), "text/plain": text_of(spec)}
     return data, {MIMETYPE: {"embed_options": EMBED_OPTIONS}}
+
+
+def _vlc() -> Any:
+    try:
+        import vl_convert as vlc
+    except ImportError:
+        raise ImportError(
+            "Drawing charts as static pictures (static mode) or saving them as files needs the optional "
+            "vl-convert package: pip install 'kzlessons[export]'. For interactive charts, leave "
+            "static mode off (unset KZLESSONS_STATIC)."
+        ) from None
+    return vlc
+
+
+def to_svg(spec: dict[str, Any]) -> str:
+    """The chart drawn as SVG text by vl-convert with Vega-Lite 5 (offline)."""
+    return _vlc().vegalite_to_svg(to_v5(spec), vl_version="5.20")
+
+
+_SIZE = re.compile(r"<svg[^>]*?\swidth=\"([\d.]+)\"[^>]*?\sheight=\"([\d.]+)\"")
+
+
+def static_html(svg: str, text: str) -> str:
+    """An ``<img>`` holding ``svg`` as a data URI, with ``text`` as its alt text (escaped).
+
+    >>> html = static_html('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"></svg>', 'A "bar" chart')
+    >>> 'alt="A &quot;bar&quot; chart"' in html, 'width="20" height="10"' in html
+    (True, True)
+    """
+    from html import escape
+
+    size = _SIZE.search(svg)
+    dims = f' width="{round(float(size.group(1)))}" height="{round(float(size.group(2)))}"' if size else ""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (
+        '<figure class="kzlessons-chart-static" style="margin:0.3em 0">'
+        f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(text, quote=True)}"{dims} '
+        'style="max-width:100%;height:auto;background:#fff"></figure>'
+    )
+
+
+def static_renderer(spec: dict[str, Any], **_: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The static-mode altair renderer: the chart as an SVG ``<img>`` with alt text, and that text."""
+    text = text_of(spec)
+    return {"text/html": static_html(to_svg(spec), text), "text/plain": text}, {}
 
 
 def bundle(chart: Any) -> dict[str, Any]:
@@ -139,8 +191,12 @@ def _data_urls(node: Any) -> list[str]:
     return urls
 
 
-def setup() -> None:
-    """Enable the offline renderer and the kzlessons theme. Idempotent and quiet.
+def setup(static: bool | None = None) -> None:
+    """Enable the offline renderer (or, in static mode, the SVG one) and the theme. Idempotent, quiet.
+
+    Args:
+        static: True for static mode, False for interactive; None (the default) keeps what was
+            chosen before, else reads ``KZLESSONS_STATIC`` (see :mod:`kzlessons._mode`).
 
     >>> setup(); setup()
     >>> import altair as alt
@@ -149,12 +205,21 @@ def setup() -> None:
     """
     import altair as alt
 
+    from .. import _mode
     from .theme import THEME_NAME, register
 
+    if static is not None:
+        _mode.set_static(static)
+    wanted = RENDERER_NAME
+    if _mode.static_enabled():
+        _vlc()  # fail now, with a sentence, rather than at the first chart
+        wanted = STATIC_RENDERER_NAME
     if RENDERER_NAME not in alt.renderers.names():
         alt.renderers.register(RENDERER_NAME, renderer)
-    if alt.renderers.active != RENDERER_NAME:
-        alt.renderers.enable(RENDERER_NAME)
+    if STATIC_RENDERER_NAME not in alt.renderers.names():
+        alt.renderers.register(STATIC_RENDERER_NAME, static_renderer)
+    if alt.renderers.active != wanted:
+        alt.renderers.enable(wanted)
     register()
     if alt.theme.active != THEME_NAME:
         alt.theme.enable(THEME_NAME)
@@ -168,6 +233,14 @@ def is_offline_safe() -> tuple[bool, str]:
         import altair as alt
     except ImportError:
         return False, "altair is not installed, so charts cannot be drawn; run 'pip install altair'."
+    if alt.renderers.active == STATIC_RENDERER_NAME:
+        import pandas as pd
+
+        probe = alt.Chart(pd.DataFrame({"x": [1, 2]}), description="probe").mark_point().encode(x="x:Q")
+        html = bundle(probe).get("text/html", "")
+        if "data:image/svg+xml" not in html or remote_references({"text/html": html}):
+            return False, "the static-mode renderer did not produce an offline SVG picture."
+        return True, "charts are drawn as static SVG pictures (static mode), which need no network."
     if alt.renderers.active != RENDERER_NAME:
         return False, (f"the active altair renderer is {alt.renderers.active!r}, which loads its "
                        "JavaScript from the web; run kz.setup() first.")

@@ -89,7 +89,7 @@ def _bank() -> dict[str, str]:
 
 
 def review(n: int = 5, *, lessons: str | int | Sequence[str | int] | None = None,
-           before: str | int | None = None, now: dt.datetime | None = None) -> Review:
+           before: str | int | None = None, now: dt.datetime | None = None) -> Review | Any:
     """A short quiz of up to ``n`` questions from your history (see :mod:`kzlessons.progress.review`).
 
     ``lessons`` draws only from these lessons; ``before="03"`` from lessons
@@ -120,4 +120,10 @@ def review(n: int = 5, *, lessons: str | int | Sequence[str | int] | None = None
         when = min(upcoming) if upcoming else None
         message = problem + NOTHING_DUE.format(
             when=f"after {when:%d %B %Y, %H:%M} UTC" if when and when > now else "later")
+    from .._mode import static_enabled
+
+    if static_enabled():  # publishing (nbconvert, the course site): answerable HTML, no widgets
+        from ..quiz.static import StaticReview
+
+        return StaticReview([p.question_id for p in picks], [p.reason(now) for p in picks], message)
     return Review(picks, message, now)

@@ -17,7 +17,7 @@ Importing this package (and ``get``/``check``) never imports ipywidgets; only
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .bank import BankError, load_all, load_lesson
 from .bank import find as _find
@@ -50,7 +50,7 @@ def get(qid: str) -> Question:
     return _find(qid)
 
 
-def ask(qid: str, *, display: bool = False, tracker: Tracker | None = None) -> QuizWidget:
+def ask(qid: str, *, display: bool = False, tracker: Tracker | None = None) -> QuizWidget | Any:
     """Show question ``qid`` as an interactive widget with a static fallback.
 
     Returns the widget; as the last expression of a cell it displays itself,
@@ -60,7 +60,22 @@ def ask(qid: str, *, display: bool = False, tracker: Tracker | None = None) -> Q
     The learner's last answer for this question is restored from the
     progress store, and every Check, Show answer and Reset is stored there
     (``tracker`` replaces the store, e.g. in tests; see :mod:`.policy`).
+
+    In static mode (``KZLESSONS_STATIC=1`` or ``kz.setup(static=True)``) it returns a
+    :class:`~kzlessons.quiz.static.StaticQuiz` instead: the question as HTML answered in
+    the page by a small shipped script, for nbconvert exports and the course site.
     """
+    from .._mode import static_enabled
+
+    if static_enabled():
+        from .static import StaticQuiz
+
+        quiz: Any = StaticQuiz(get(qid))
+        if display:
+            from IPython.display import display as _display
+
+            _display(quiz)
+        return quiz
     from .widget import QuizWidget
 
     if tracker is None:

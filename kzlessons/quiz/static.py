@@ -1,8 +1,18 @@
-"""Static renderings of a question: HTML for GitHub/nbviewer and plain text for nbval.
+"""Static renderings of a question: HTML for GitHub/nbviewer, plain text for nbval, and an
+answerable HTML quiz for static mode (the course site, nbconvert exports).
 
-Both depend only on the question (never on the learner's attempts), so a
+All depend only on the question (never on the learner's attempts), so a
 saved notebook looks the same for everyone and nbval's comparison of
 ``text/plain`` is stable. Every piece of bank text is HTML-escaped.
+
+In static mode (see :mod:`kzlessons._mode`) :func:`kzlessons.quiz.ask` returns a
+:class:`StaticQuiz`, whose HTML (:func:`answerable_html`) is a plain form (native
+radios, checkboxes, selects or a text box; Check; Reset; a ``role=status`` feedback
+line; the answer and explanation in a ``<details>``) plus the question as JSON and
+the small script ``assets/static_quiz.js`` that grades it in the page with the same
+rules and messages as :meth:`Question.check`. No kernel, no widgets, no network.
+The explanation opens after a correct answer or after ``reveal_after`` tries
+(default 2), and "Show the answer" opens it at any time (also without JavaScript).
 
 >>> from kzlessons.quiz import get
 >>> print(to_text(get("l00-what-check-does")).splitlines()[0])
@@ -14,11 +24,21 @@ True
 from __future__ import annotations
 
 import functools
+import itertools
+import json
 from html import escape
+from pathlib import Path
+from typing import Any
 
 from .model import Question
+from .policy import REVEAL_AFTER
+from .policy import reveal_after as _reveal_after
 
-__all__ = ["to_html", "to_text", "sources_html", "source_titles"]
+__all__ = ["to_html", "to_text", "sources_html", "source_titles", "answerable_html", "question_data",
+           "StaticQuiz", "StaticReview", "asset", "REVEAL_AFTER"]
+
+ASSETS = Path(__file__).with_name("assets")
+_COUNTER = itertools.count(1)
 
 _BOX = (
     "border:1px solid var(--jp-border-color2);border-radius:4px;padding:0.5em 0.8em;"
@@ -113,3 +133,160 @@ def to_text(question: Question) -> str:
         lines += [f"  {o.id}) {o.text}" for o in question.options]
     lines.append(f"[{NOTE}]")
     return "\n".join(lines)
+
+
+# ----------------------------------------------------------------- answerable static quiz
+@functools.lru_cache(maxsize=4)
+def asset(name: str) -> str:
+    """The text of a file shipped in ``kzlessons/quiz/assets`` (``static_quiz.js`` or ``.css``).
+
+    >>> "kzQuiz" in asset("static_quiz.js")
+    True
+    """
+    return (ASSETS / name).read_text(encoding="utf-8")
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def question_data(question: Question) -> dict[str, Any]:
+    """What the in-page script needs to grade ``question`` (the same bank data).
+
+    >>> from kzlessons.quiz import get
+    >>> sorted(question_data(get("l00-area")))
+    ['answer', 'feedback', 'how', 'id', 'options', 'prompt', 'reveal_after', 'type', 'unit']
+    """
+    return {
+        "id": question.id, "type": question.type, "how": question.how_to_answer(), "prompt": question.prompt,
+        "options": [{"id": o.id, "text": o.text, "feedback": o.feedback} for o in question.options],
+        "answer": _jsonable(question.answer), "feedback": question.feedback, "unit": question.unit,
+        "reveal_after": _reveal_after(question),  # the course policy (kzlessons.quiz.policy)
+    }
+
+
+def _script_json(data: dict[str, Any]) -> str:
+    """JSON safe inside ``<script>`` (no ``</`` or ``<!--``)."""
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _input_html(question: Question, uid: str) -> str:
+    q = question
+    how_id = f"{uid}-how"
+    how = f"<p class='kzq-how' id='{how_id}'>{escape(q.how_to_answer())}</p>"
+    if q.type in {"single", "multiple"}:
+        kind = "radio" if q.type == "single" else "checkbox"
+        role = "radiogroup" if q.type == "single" else "group"
+        choices = "".join(
+            f"<label class='kzq-choice'><input type='{kind}' name='{uid}-choice' value='{escape(o.id, quote=True)}'> "
+            f"{escape(o.id)}) {escape(o.text)}</label>"
+            for o in q.options
+        )
+        return (f"<fieldset role='{role}' aria-describedby='{how_id}'><legend>{escape(q.prompt)}</legend>"
+                f"{how}{choices}</fieldset>")
+    if q.type == "ordering":
+        n = len(q.options)
+        menu = "<option value=''>Choose an item…</option>" + "".join(
+            f"<option value='{escape(o.id, quote=True)}'>{escape(o.text)}</option>" for o in q.options)
+        rows = "".join(
+            f"<label class='kzq-pos'>Position {i}{' (first)' if i == 1 else ' (last)' if i == n else ''} "
+            f"<select name='{uid}-pos{i}'>{menu}</select></label>"
+            for i in range(1, n + 1))
+        return (f"<fieldset aria-describedby='{how_id}'><legend>{escape(q.prompt)}</legend>{how}"
+                f"{_options_html(q)}{rows}</fieldset>")
+    if q.type == "numeric":
+        label = f"Your answer (in {escape(q.unit)}):" if q.unit else "Your answer (a number):"
+        placeholder = "e.g. 12.5"
+    else:
+        label, placeholder = "Your answer:", "a word or short phrase"
+    unit = f" <span class='kzq-how'>(answer in {escape(q.unit)})</span>" if q.unit else ""
+    return (f"<p class='kzq-prompt' id='{uid}-prompt'>{escape(q.prompt)}{unit}</p>{how}"
+            f"<label for='{uid}-input'>{label}</label> "
+            f"<input type='text' id='{uid}-input' name='{uid}-input' autocomplete='off' "
+            f"placeholder='{placeholder}' aria-describedby='{uid}-prompt {how_id}'>")
+
+
+def answerable_html(question: Question, *, uid: str | None = None, assets: bool = True) -> str:
+    """The question as a self-contained HTML form answered in the page (see the module docs).
+
+    Args:
+        question: the question to show.
+        uid: a prefix for element ids, unique in the page (default: a counter).
+        assets: include the ``<style>`` and ``<script>`` (the script runs once per page
+            however many quizzes carry it).
+
+    >>> from kzlessons.quiz import get
+    >>> html = answerable_html(get("l00-what-check-does"), uid="t")
+    >>> "Self-check l00-what-check-does" in html, "<button type='submit'" in html, "kzq-data" in html
+    (True, True, True)
+    """
+    q = question
+    uid = uid or f"kzq-{escape(q.id, quote=True)}-{next(_COUNTER)}"
+    body = (
+        f"<div class='kzq' id='{uid}' data-kzq='{escape(q.id, quote=True)}'>"
+        f"<form class='kzq-form' novalidate aria-label='Self-check {escape(q.id, quote=True)}'>"
+        f"<p class='kzq-meta'>Self-check {escape(q.id)} · {escape(q.type_label)} · {escape(q.difficulty)}</p>"
+        f"{_input_html(q, uid)}"
+        "<div class='kzq-buttons'><button type='submit'>Check</button>"
+        "<button type='reset'>Reset</button></div>"
+        "<div class='kzq-feedback' role='status' aria-live='polite' aria-atomic='true'></div>"
+        "<details class='kzq-answer'><summary>Show the answer and explanation</summary>"
+        f"<p><strong>Answer:</strong> {escape(q.answer_text())}</p>"
+        f"<p><strong>Why:</strong> {escape(q.explanation)}</p>"
+        f"{sources_html(q)}</details>"
+        "<p class='kzq-noscript'>Checking needs JavaScript; the answer is under “Show the answer”.</p>"
+        "</form>"
+        f"<script type='application/json' class='kzq-data'>{_script_json(question_data(q))}</script>"
+        "</div>"
+    )
+    if not assets:
+        return body
+    return f"<style>{asset('static_quiz.css')}</style>{body}<script>{asset('static_quiz.js')}</script>"
+
+
+class StaticQuiz:
+    """A question displayed as an answerable static form (what ``kz.quiz.ask`` returns in static mode).
+
+    >>> from kzlessons.quiz import get
+    >>> sorted(StaticQuiz(get("l00-area"))._repr_mimebundle_())
+    ['text/html', 'text/plain']
+    """
+
+    def __init__(self, question: Question) -> None:
+        self.question = question
+
+    def __repr__(self) -> str:
+        return to_text(self.question)
+
+    def _repr_mimebundle_(self, **_: Any) -> dict[str, str]:
+        return {"text/plain": to_text(self.question), "text/html": answerable_html(self.question)}
+
+
+class StaticReview:
+    """``kz.review()`` in static mode: its sentence, then each chosen question as an answerable form
+    with why it was chosen (no widgets; a static page has no store, so nothing is recorded).
+
+    >>> bundle = StaticReview(["l00-area"], ["never seen"], "1 question.")._repr_mimebundle_()
+    >>> "Why this one: never seen." in bundle["text/html"], bundle["text/plain"].splitlines()[0]
+    (True, 'Review. 1 question.')
+    """
+
+    def __init__(self, question_ids: list[str], reasons: list[str], message: str) -> None:
+        self.question_ids = list(question_ids)
+        self.reasons = list(reasons)
+        self.message = message
+
+    def _repr_mimebundle_(self, **_: Any) -> dict[str, str]:
+        from . import get
+
+        lines = [f"Review. {self.message}"]
+        html = [f"<div class='kzlessons-review'><p><strong>Review.</strong> {escape(self.message)}</p>"]
+        for qid, reason in zip(self.question_ids, self.reasons):
+            question = get(qid)
+            lines += [f"Why this one: {reason}.", to_text(question)]
+            html += [f"<p class='kzq-why'>Why this one: {escape(reason)}.</p>", answerable_html(question)]
+        return {"text/plain": "\n".join(lines), "text/html": "".join(html) + "</div>"}

@@ -96,6 +96,11 @@ class LabServer:
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
     process: subprocess.Popen | None = None
     log_path: Path | None = None
+    #: "lab" (JupyterLab) or "notebook" (Jupyter Notebook 7, same extensions and settings).
+    app: str = "lab"
+    #: Also switch the news feed and update check off in this server's own config (the project's
+    #: settings overrides do it for every install; False tests those alone).
+    quiet_config: bool = True
 
     @property
     def url(self) -> str:
@@ -109,13 +114,14 @@ class LabServer:
         self.port = self.port or free_port()
         for name in ("config", "data", "runtime", "kzhome", "workspaces"):
             (self.workdir / name).mkdir(parents=True, exist_ok=True)
-        # No news feed or update check: the server would fetch them from the internet.
-        (self.workdir / "config" / "jupyter_server_config.json").write_text(json.dumps(
-            {"LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}}))
-        # ... and no "get notified about Jupyter news?" toast over the screenshots.
-        (self.workdir / "config" / "labconfig").mkdir(exist_ok=True)
-        (self.workdir / "config" / "labconfig" / "page_config.json").write_text(json.dumps(
-            {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
+        if self.quiet_config:
+            # No news feed or update check: the server would fetch them from the internet.
+            (self.workdir / "config" / "jupyter_server_config.json").write_text(json.dumps(
+                {"LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}}))
+            # ... and no "get notified about Jupyter news?" toast over the screenshots.
+            (self.workdir / "config" / "labconfig").mkdir(exist_ok=True)
+            (self.workdir / "config" / "labconfig" / "page_config.json").write_text(json.dumps(
+                {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
         env = dict(os.environ)
         env.update(
             JUPYTER_CONFIG_DIR=str(self.workdir / "config"),
@@ -127,10 +133,10 @@ class LabServer:
         )
         env.pop("JUPYTER_PATH", None)
         command = [
-            sys.executable, "-m", "jupyterlab", "--no-browser",
+            sys.executable, "-m", "jupyterlab" if self.app == "lab" else "notebook", "--no-browser",
             f"--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
             f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
-            f"--LabApp.workspaces_dir={self.workdir / 'workspaces'}",
+            *([f"--LabApp.workspaces_dir={self.workdir / 'workspaces'}"] if self.app == "lab" else []),
             "--ServerApp.open_browser=False", "--ContentsManager.allow_hidden=False",
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -229,22 +235,27 @@ class LabPage:
 
     def open(self, path: str) -> None:
         """Open a notebook with a clean workspace (``?reset``) and wait for an idle kernel."""
-        self.page.goto(f"{self.server.url}/lab/tree/{quote(path)}?token={self.server.token}&reset",
-                       timeout=OPEN_TIMEOUT)
+        where = f"lab/tree/{quote(path)}" if self.server.app == "lab" else f"notebooks/{quote(path)}"
+        self.page.goto(f"{self.server.url}/{where}?token={self.server.token}&reset", timeout=OPEN_TIMEOUT)
         self.page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=OPEN_TIMEOUT)
         self.wait_idle(OPEN_TIMEOUT)
 
     def wait_idle(self, timeout: float = RUN_TIMEOUT) -> None:
         """Wait until the notebook has a started kernel and it is idle (the indicator alone says idle
-        before any kernel exists, so the status bar's 'Python 3 (ipykernel) | Idle' is checked too)."""
+        before any kernel exists, so the status bar's 'Python 3 (ipykernel) | Idle' is checked too;
+        Notebook 7 has no status bar: there the toolbar's kernel name must not be 'No Kernel')."""
         self.page.wait_for_function(
             r"""() => {
                 const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
                 const ind = panel && panel.querySelector('.jp-Notebook-ExecutionIndicator');
                 if (!ind || ind.getAttribute('data-status') !== 'idle') return false;
+                const name = panel.querySelector('.jp-KernelName');
+                if (NOTEBOOK7)
+                    return !!name && /\S/.test(name.textContent) && !/No Kernel/.test(name.textContent);
                 return [...document.querySelectorAll('.jp-StatusBar-TextItem')]
                     .some(e => /\S \| Idle$/.test(e.textContent.trim()) && !/No Kernel/.test(e.textContent));
-            }""", timeout=timeout, polling=200)
+            }""".replace("NOTEBOOK7", "true" if self.server.app == "notebook" else "false"),
+            timeout=timeout, polling=200)
 
     def notebook(self):
         return self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").first

@@ -166,3 +166,53 @@ def test_modified_helper_chart_is_validated_again(all_charts) -> None:
     changed = chart.properties(width=300)
     assert "_repr_mimebundle_" in vars(chart) and "_repr_mimebundle_" not in vars(changed)
     assert "_repr_mimebundle_" not in chart.to_dict()
+
+
+# ------------------------------------------------------------------ static mode
+def _static_mode(on: bool):
+    from kzlessons import _mode
+
+    _mode.set_static(None)
+    kz.setup(static=on)
+
+
+def test_static_mode_draws_every_chart_as_an_svg_image_with_its_text_as_alt(all_charts) -> None:
+    """In static mode, is every helper chart an <img> holding an offline SVG, with describe() as alt text?"""
+    import base64
+    import html as html_lib
+    import re
+
+    _static_mode(True)
+    try:
+        assert alt.renderers.active == render.STATIC_RENDERER_NAME
+        for name, chart in all_charts.items():
+            bundle = render.bundle(chart)
+            assert set(bundle) == {"text/html", "text/plain"}, name
+            page = bundle["text/html"]
+            alt_text = html_lib.unescape(re.search(r'alt="([^"]*)"', page).group(1))
+            assert alt_text == kz.charts.describe(chart) == bundle["text/plain"], name
+            svg = base64.b64decode(re.search(r"data:image/svg\+xml;base64,([^\"]+)", page).group(1)).decode()
+            assert svg.lstrip().startswith("<svg") and "<text" in svg, name
+            refs = [u for u in re.findall(r'(?:href|src)="([^"]+)"', svg) if not u.startswith(("#", "data:"))]
+            assert not refs and not render.remote_references(bundle), (name, refs)
+        assert render.is_offline_safe()[0]
+    finally:
+        _static_mode(False)
+    assert alt.renderers.active == render.RENDERER_NAME
+
+
+def test_static_mode_follows_the_environment_variable(monkeypatch) -> None:
+    """Does kz.setup() pick the static renderer when KZLESSONS_STATIC=1, and the interactive one without it?"""
+    from kzlessons import _mode
+
+    _mode.set_static(None)
+    monkeypatch.setenv(_mode.STATIC_ENV, "1")
+    try:
+        kz.setup()
+        assert alt.renderers.active == render.STATIC_RENDERER_NAME
+        monkeypatch.delenv(_mode.STATIC_ENV)
+        kz.setup()
+        assert alt.renderers.active == render.RENDERER_NAME
+    finally:
+        _mode.set_static(None)
+        kz.setup()
