@@ -45,6 +45,24 @@ def history(qid: str | None = None) -> list[dict[str, Any]]:
     return [row for row in rows if qid is None or row.get("question_id") == qid]
 
 
+def unreadable(error: BaseException) -> str:
+    """The store's own sentence (its errors are sentences), or one made from a bare error.
+
+    >>> unreadable(OSError("disk on fire"))
+    'Your progress store could not be read (disk on fire).'
+    """
+    text = str(error).strip()
+    return text if text.endswith(".") else f"Your progress store could not be read ({text or type(error).__name__})."
+
+
+def question_lessons(*, for_review: bool = True) -> dict[str, str]:
+    """Question id -> lesson, in bank order; ``for_review`` leaves out questions marked
+    ``review: false`` in their bank (their prompt needs their own lesson's table or chart)."""
+    from ..quiz import load_all
+
+    return {qid: q.lesson for qid, q in load_all().items() if q.review or not for_review}
+
+
 def _not_saved(error: BaseException) -> str:
     why = (error.strerror if isinstance(error, OSError) else None) or str(error) or type(error).__name__
     return f"This was not saved ({why}). Check that {home()} is writable; until then your progress is not kept."

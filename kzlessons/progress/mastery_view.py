@@ -201,21 +201,9 @@ class Dashboard:
         display(self._repr_mimebundle_(), raw=True)
 
 
-def _sentence(error: BaseException) -> str:
-    """The store's own sentence (its errors are sentences), or one made from a bare error."""
-    text = str(error).strip()
-    return text if text.endswith(".") else f"Your progress store could not be read ({text or type(error).__name__})."
-
-
-def _bank() -> dict[str, str]:
-    from ..quiz import load_all
-
-    return {qid: q.lesson for qid, q in load_all().items()}
-
-
 def dashboard(*, now: dt.datetime | None = None) -> Dashboard:
     """Your mastery per lesson and what to review next (see the module docs); ``now`` is for tests."""
-    from .events import history
+    from .events import history, question_lessons, unreadable
 
     now = now or dt.datetime.now(dt.timezone.utc)
     problem = ""
@@ -223,7 +211,8 @@ def dashboard(*, now: dt.datetime | None = None) -> Dashboard:
         rows = history()
     except Exception as error:  # noqa: BLE001 - show what we can, and say why the rest is missing
         rows = []
-        problem = f"{_sentence(error)} The numbers below are empty until it can be read again."
-    bank = _bank()
+        problem = f"{unreadable(error)} The numbers below are empty until it can be read again."
+    bank = question_lessons(for_review=False)
     started = any(r.get("question_id") in bank for r in rows)
-    return Dashboard(mastery.lessons(rows, bank), review.select(rows, bank, 5, now=now), problem, now, started)
+    picks = review.select(rows, question_lessons(), 5, now=now)
+    return Dashboard(mastery.lessons(rows, bank), picks, problem, now, started)

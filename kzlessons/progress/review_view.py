@@ -76,18 +76,6 @@ class Review(widgets.VBox):
         return data
 
 
-def _sentence(error: BaseException) -> str:
-    """The store's own sentence (its errors are sentences), or one made from a bare error."""
-    text = str(error).strip()
-    return text if text.endswith(".") else f"Your progress store could not be read ({text or type(error).__name__})."
-
-
-def _bank() -> dict[str, str]:
-    from ..quiz import load_all
-
-    return {qid: q.lesson for qid, q in load_all().items()}
-
-
 def review(n: int = 5, *, lessons: str | int | Sequence[str | int] | None = None,
            before: str | int | None = None, now: dt.datetime | None = None) -> Review | Any:
     """A short quiz of up to ``n`` questions from your history (see :mod:`kzlessons.progress.review`).
@@ -96,17 +84,17 @@ def review(n: int = 5, *, lessons: str | int | Sequence[str | int] | None = None
     earlier than 03, counting questions you have never seen as due. ``now``
     (an aware datetime) replaces the clock, for tests.
     """
-    from .events import history
+    from .events import history, question_lessons, unreadable
 
     now = now or dt.datetime.now(dt.timezone.utc)
     try:
         rows = history()
     except Exception as error:  # noqa: BLE001 - an unreadable store must not break a lesson's recap
         rows = []
-        problem = f"{_sentence(error)} This review cannot use your history. "
+        problem = f"{unreadable(error)} This review cannot use your history. "
     else:
         problem = ""
-    bank = _bank()
+    bank = question_lessons()
     picks = schedule.select(rows, bank, n, lessons=lessons, before=before, now=now)
     if picks:
         count = f"{len(picks)} question{'s' if len(picks) != 1 else ''}"

@@ -203,6 +203,8 @@ class Question:
         unit: the unit of a numeric answer (shown beside the input).
         reveal_after: tries before the answer is shown (None: the course default,
             :data:`kzlessons.quiz.policy.REVEAL_AFTER`).
+        review: False when the prompt needs its own lesson's cells on screen ("the table
+            above"), so :func:`kzlessons.review` never asks it in another lesson.
     """
 
     id: str
@@ -217,6 +219,7 @@ class Question:
     difficulty: str = "medium"
     unit: str = ""
     reveal_after: int | None = None
+    review: bool = True
 
     # -- construction -----------------------------------------------------
     @staticmethod
@@ -246,6 +249,7 @@ class Question:
             difficulty=str(data.get("difficulty", "medium")),
             unit=str(data.get("unit", "") or ""),
             reveal_after=data.get("reveal_after"),
+            review=bool(data.get("review", True)),
         )
 
     # -- grading ------------------------------------------------------------

@@ -59,3 +59,20 @@ def test_unreadable_store_still_gives_a_recap(kz_home):
     (kz_home / "progress" / "attempts.jsonl").mkdir(parents=True)
     r = kz.review(n=1, before="01")
     assert r.question_ids and r.question_ids[0].startswith("l00-") and "could not be read" in r.message
+
+
+def test_recaps_never_ask_a_question_that_needs_its_own_lesson_on_screen(kz_home) -> None:
+    """Are questions marked `review: false` (a prompt about "the table above") left out of every recap,
+    while the dashboard still counts them?"""
+    import datetime as dt
+
+    from kzlessons.progress import events, review
+
+    everything = events.question_lessons(for_review=False)
+    reviewable = events.question_lessons()
+    local = set(everything) - set(reviewable)
+    assert {"l02-russia-2010", "l03-order-2014", "l06-corridor-vs-oil"} <= local
+    now = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
+    for before in ("03", "04", "07"):
+        picks = review.select([], reviewable, 50, before=before, now=now)
+        assert picks and not {p.question_id for p in picks} & local
