@@ -219,9 +219,9 @@ def test_event_dates_parse_ranges_and_precision():
 
 
 def test_claims_and_sources_counts():
-    """Are there 84 sources (S1…S84) and 70 claims (A1–A40, B1–B30)?"""
+    """Are there 86 sources (S1…S86) and 70 claims (A1–A40, B1–B30)?"""
     src = kd.load("sources")
-    assert list(src["source_id"]) == [f"S{i}" for i in range(1, 85)]
+    assert list(src["source_id"]) == [f"S{i}" for i in range(1, 87)]
     claims = kd.load("claims")
     assert len(claims) == 70
     assert claims.set_index("claim_id").loc["A4", "status"] == "corrected"
@@ -234,6 +234,18 @@ def test_corrected_fact_base_reaches_the_data():
     assert "Turkmen gas through Kazakhstan" in events.loc["E021", "description"]
     assert "S84" in events.loc["E033", "source_ids"]
     assert "unverified" in kd.load("claims").set_index("claim_id").loc["B16", "status_detail"]
+
+
+def test_december_fact_base_corrections_reach_the_data():
+    """Do the data carry the later corrections: E001's source, B8 and B9, E048's S85?"""
+    events = kd.load("events").set_index("event_id")
+    claims = kd.load("claims").set_index("claim_id")
+    assert events.loc["E001", "source_ids"] == "S41"
+    assert events.loc["E048", "source_ids"] == "S85"
+    assert claims.loc["B8", "status"] == "partly confirmed"
+    assert "39.3%" in claims.loc["B9", "status_detail"]
+    sources = kd.load("sources").set_index("source_id")
+    assert "Caspian Pipeline Consortium" in sources.loc["S86", "title"]
 
 
 def test_every_source_id_resolves():
