@@ -243,7 +243,7 @@ def test_december_fact_base_corrections_reach_the_data():
     assert events.loc["E001", "source_ids"] == "S41"
     assert events.loc["E048", "source_ids"] == "S85"
     assert claims.loc["B8", "status"] == "partly confirmed"
-    assert "39.3%" in claims.loc["B9", "status_detail"]
+    assert "39.3%" in claims.loc["B9", "note"]
     sources = kd.load("sources").set_index("source_id")
     assert "Caspian Pipeline Consortium" in sources.loc["S86", "title"]
 

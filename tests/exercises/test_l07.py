@@ -139,7 +139,7 @@ def test_confirmed_worked_solution_passes_and_says_b_is_higher(claims):
     """Does the worked solution pass, with a message that gets the direction right (B above A)?"""
     verdict = check(CONFIRMED, _worked_confirmed(claims))
     assert verdict.passed, verdict.message
-    assert "68%" in verdict.message and "73%" in verdict.message and "B's share is the higher" in verdict.message
+    assert "68%" in verdict.message and "70%" in verdict.message and "B's share is the higher" in verdict.message
 
 
 def test_confirmed_crosstab_route_passes(claims):
@@ -149,9 +149,9 @@ def test_confirmed_crosstab_route_passes(claims):
 
 
 def test_confirmed_rounded_as_displayed_passes(claims):
-    """Does answer.round(2), as the worked solution shows it (0.68, 0.73), pass, and the same as a dict?"""
+    """Does answer.round(2), as the worked solution shows it (0.68, 0.70), pass, and the same as a dict?"""
     assert check(CONFIRMED, _worked_confirmed(claims).round(2)).passed
-    assert check(CONFIRMED, {"A": 0.68, "B": 0.73}).passed
+    assert check(CONFIRMED, {"A": 0.68, "B": 0.70}).passed
 
 
 def _share(claims: pd.DataFrame, hit: pd.Series, keep: pd.Series | None = None) -> pd.Series:
@@ -175,7 +175,7 @@ WRONG_CONFIRMED = {
                          ~c["status"].astype(str).isin(["opinion", "style note", "typo"])), "denominator"),
     "whole crosstab": (lambda c: pd.crosstab(c["reading"], c["status"]), "several columns"),
     "a number": (lambda c: 0.7, "Series"),
-    "wrong index": (lambda c: pd.Series({"Reading A": 0.68, "Reading B": 0.73}), "cannot find"),
+    "wrong index": (lambda c: pd.Series({"Reading A": 0.68, "Reading B": 0.70}), "cannot find"),
 }
 
 

@@ -46,7 +46,7 @@ def figures(data) -> dict[str, str]:
 
     return {
         "2 events are only": f"{partly} events are only",
-        "3 of the 69 events": f"{no_source} of the {len(events)} events",
+        "2 of the 69 events": f"{no_source} of the {len(events)} events",
         "early 1990s are dominated by nuclear": f"early 1990s are dominated by {early}",
         "2022 is crowded": f"{busiest} is crowded",
         "why 2022 is so crowded": f"why {busiest} is so crowded",

@@ -118,9 +118,9 @@ def figures(data: Any) -> dict[str, str]:
         # Claims
         "70 claims": f"{len(claims)} claims",
         "27/40": f"{confirmed.loc['A', 'sum']}/{confirmed.loc['A', 'size']}",
-        "22/30": f"{confirmed.loc['B', 'sum']}/{confirmed.loc['B', 'size']}",
+        "21/30": f"{confirmed.loc['B', 'sum']}/{confirmed.loc['B', 'size']}",
         "0.68": f"{confirmed.loc['A', 'mean']:.2f}",
-        "0.73": f"{confirmed.loc['B', 'mean']:.2f}",
+        "0.70": f"{confirmed.loc['B', 'mean']:.2f}",
         "8 corrected": f"{corrected['A']} corrected",
         "16 qualified": f"{len(qualified)} qualified",
         # 68/262 tally (data, also S5)
