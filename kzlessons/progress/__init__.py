@@ -161,11 +161,13 @@ def attempt_count(qid: str) -> int:
 
 
 def attempts() -> pandas.DataFrame:
-    """One row per stored answer, oldest first (events such as "shown" are left out).
+    """One row per stored answer, in the order they were stored (events such as "shown" are left out).
 
-    Columns: ``attempt_id``, ``time`` (UTC), ``lesson``, ``question_id``,
-    ``answer`` (as given, JSON-safe), ``correct``, ``score`` (0–1).
-    Raises :class:`StoreError` when the store cannot be read.
+    That order (also the order of an export file) is what every summary uses for
+    first and last; it is not re-sorted by ``time``, which can run backwards if the
+    computer's clock was changed. Columns: ``attempt_id``, ``time`` (UTC),
+    ``lesson``, ``question_id``, ``answer`` (as given, JSON-safe), ``correct``,
+    ``score`` (0–1). Raises :class:`StoreError` when the store cannot be read.
     """
     import pandas as pd
 

@@ -10,6 +10,9 @@ For each lesson, over the questions in its bank:
 * **attempted**: questions answered at least once.
 
 Shares are of the lesson's questions, so an untouched lesson shows 0%.
+"First" and "latest" follow the order the rows were stored in, never their
+times (if the clock went back between two answers, the second is still the
+latest), as in the quiz widget, ``summary()``, the review and the gradebook.
 
 >>> rows = [{"question_id": "l00-a", "correct": False, "time": "2025-03-01T10:00:00+00:00"},
 ...         {"question_id": "l00-a", "correct": True, "time": "2025-03-01T10:01:00+00:00"},
@@ -41,16 +44,17 @@ COLUMNS = ("lesson", "questions", "attempted", "latest_right", "first_try_right"
 
 
 def lessons(rows: Iterable[Mapping[str, Any]], bank: Mapping[str, str]) -> list[dict[str, Any]]:
-    """One dict per lesson of ``bank`` (question id -> lesson) with the counts and shares above."""
-    events = []
-    for index, row in enumerate(rows):
-        qid, when = row.get("question_id"), parse_time(row.get("time"))
-        if qid in bank and when is not None:
-            events.append((when, index, qid, row))
+    """One dict per lesson of ``bank`` (question id -> lesson) with the counts and shares above.
+
+    ``rows`` are in stored order; rows with an unreadable time are ignored, as in the review.
+    """
     first: dict[str, bool] = {}
     latest: dict[str, bool] = {}
     shown: set[str] = set()
-    for _when, _index, qid, row in sorted(events, key=lambda e: (e[0], e[1])):
+    for row in rows:
+        qid = row.get("question_id")
+        if qid not in bank or parse_time(row.get("time")) is None:
+            continue
         kind = row.get("kind", "attempt")
         if kind == "shown":
             shown.add(qid)

@@ -1,7 +1,8 @@
 """Which questions to review, by a simple Leitner schedule (pure: no I/O, no widgets, no clock).
 
 Every question the learner has met sits in one of five **boxes**. Replaying the
-stored history of a question, oldest first:
+stored history of a question in the order it was stored (never re-sorted by
+time, so first, latest and every box move follow the store's sequence):
 
 * a wrong or partly right answer, or pressing *Show answer*, puts it in box 1;
 * a right answer moves it up one box (a first right answer puts it in box 2),
@@ -13,6 +14,14 @@ A question in box *b* is due again :data:`INTERVALS` [*b*] after it was last
 seen: box 1 at once, box 2 after a day, box 3 after 3 days, box 4 after a week,
 box 5 after 3 weeks. A review asks the due questions, box 1 first (most often
 wrong or shown), then the ones that waited longest past their date.
+
+Times say only *how long ago*. When a row's time is earlier than that of a row
+stored before it for the same question (the computer's clock went back), it
+still comes after that row, and the question counts as seen at the later of
+the two times: ``last_seen`` is the latest time stored for the question so far,
+so a question is never due earlier than its history says, and a right answer
+given after a wrong one still moves it up. Likewise a ``now`` earlier than
+``last_seen`` counts as ``last_seen``: a question in box 1 is due at once.
 
 With ``before="03"`` the review draws from lessons earlier than 03 and counts a
 question never seen as due (box 0), so the recap at the end of a lesson works
@@ -78,7 +87,8 @@ class Card:
     Attributes:
         question_id, lesson: the question.
         box: 1–5 (0 = never seen).
-        last_seen: when it was last answered or shown (None if never).
+        last_seen: when it was last answered or shown (None if never): the latest
+            time stored for it up to its last row (see the module docs).
         last: what happened last: ``"right"``, ``"wrong"``, ``"partial"``, ``"shown"`` or ``""``.
         shown: how many times the answer was shown.
     """
@@ -96,9 +106,13 @@ class Card:
         return None if self.last_seen is None else self.last_seen + INTERVALS[self.box]
 
     def is_due(self, now: dt.datetime) -> bool:
-        """Due at ``now`` (a never-seen card counts as due)."""
+        """Due at ``now`` (a never-seen card counts as due).
+
+        A ``now`` earlier than ``last_seen`` (the clock went back) counts as
+        ``last_seen``, so a card in box 1 is still due at once.
+        """
         due = self.due_at
-        return due is None or due <= now
+        return due is None or due <= max(now, self.last_seen)
 
 
 @dataclass(frozen=True)
@@ -151,19 +165,20 @@ def _kind(row: Mapping[str, Any]) -> str:
 
 
 def cards(rows: Iterable[Mapping[str, Any]], bank: Mapping[str, str]) -> dict[str, Card]:
-    """One :class:`Card` per question of ``bank`` (question id -> lesson), from stored rows.
+    """One :class:`Card` per question of ``bank`` (question id -> lesson), from rows in stored order.
 
     Rows for questions not in ``bank``, rows of unknown kinds and rows with an
-    unreadable time are ignored.
+    unreadable time are ignored. A time earlier than the question's ``last_seen``
+    counts as ``last_seen`` (see the module docs).
     """
     state = {qid: Card(qid, lesson) for qid, lesson in bank.items()}
-    events = []
-    for index, row in enumerate(rows):
+    for row in rows:
         qid, kind, when = row.get("question_id"), _kind(row), parse_time(row.get("time"))
-        if qid in state and when is not None and kind in ("attempt", "shown"):
-            events.append((when, index, qid, kind, row))
-    for when, _index, qid, kind, row in sorted(events, key=lambda e: (e[0], e[1])):
+        if qid not in state or when is None or kind not in ("attempt", "shown"):
+            continue
         card = state[qid]
+        if card.last_seen is not None:
+            when = max(when, card.last_seen)  # the clock went back: not earlier than a row stored before
         if kind == "shown":
             box, last, shown = 1, "shown", card.shown + 1
         elif row.get("correct") is True:

@@ -282,7 +282,10 @@ class Store:
             return b""
 
     def read(self) -> list[dict[str, Any]]:
-        """Every stored attempt, oldest first (a damaged file is set aside first).
+        """Every stored row, in the order they were appended (a damaged file is set aside first).
+
+        That order, kept under the exclusive lock, is the one every reader uses for
+        first and last; rows are never re-sorted by their ``time``.
 
         Raises :class:`StoreError` (with a sentence) when the store cannot be read.
         """

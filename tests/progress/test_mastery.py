@@ -32,12 +32,27 @@ def test_latest_first_try_and_shown_are_counted_per_question():
         {"question_id": "l00-d", "correct": True, "time": "not a time"},
         {"question_id": "l09-x", "correct": True, "time": T.format(10)},
     ]
-    l00, l01 = mastery.lessons(reversed(rows), BANK)  # order in the file does not matter, times do
+    l00, l01 = mastery.lessons(rows, BANK)
     assert (l00["questions"], l00["attempted"], l00["latest_right"], l00["first_try_right"], l00["shown"]) == \
         (4, 3, 2, 2, 1)
     assert (l00["latest_right_share"], l00["first_try_right_share"], l00["shown_share"]) == (0.5, 0.5, 0.25)
     assert l01 == {"lesson": "01", "questions": 1, "attempted": 1, "latest_right": 1, "first_try_right": 0,
                    "shown": 1, "latest_right_share": 1.0, "first_try_right_share": 0.0, "shown_share": 1.0}
+
+
+def test_store_order_decides_first_and_latest_not_the_clock():
+    """R2-C2: when the clock goes back between a wrong and a right answer, is the right one still the latest
+    (and the wrong one the first try), as the quiz widget shows it?"""
+    rows = [
+        {"question_id": "l00-a", "correct": False, "time": T.format(30)},   # wrong at 10:30
+        {"question_id": "l00-a", "correct": True, "time": T.format(5)},     # right, clock back to 10:05
+        {"question_id": "l00-b", "correct": True, "time": T.format(40)},    # right at 10:40,
+        {"question_id": "l00-b", "kind": "shown", "correct": False, "time": T.format(1)},  # shown after it
+    ]
+    (l00, _l01) = mastery.lessons(rows, BANK)
+    assert (l00["attempted"], l00["latest_right"], l00["first_try_right"], l00["shown"]) == (2, 2, 1, 1)
+    (reordered, _l01) = mastery.lessons(rows[::-1], BANK)  # another order is another history
+    assert (reordered["latest_right"], reordered["first_try_right"]) == (1, 1)
 
 
 class _Cells(HTMLParser):

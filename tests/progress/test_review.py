@@ -129,3 +129,19 @@ def test_reasons_are_sentences():
 def test_naive_clock_is_read_as_utc():
     """Is a naive now= taken as UTC rather than failing?"""
     assert picks([row("l00-a", T0, False)], now=T0.replace(tzinfo=None)) == [("l00-a", "wrong")]
+
+
+def test_clock_going_back_reorders_nothing():
+    """R2-C2: when the clock goes back an hour between a wrong and a right answer, does the right answer
+    still move the question up (not asked again as "not yet right"), with last_seen never going back?"""
+    rows = [row("l00-a", T0, False), row("l00-a", T0 - dt.timedelta(hours=1), True)]
+    card = review.cards(rows, BANK)["l00-a"]
+    assert (card.box, card.last, card.last_seen) == (2, "right", T0)
+    assert picks(rows, now=T0 + dt.timedelta(minutes=5)) == []
+    assert picks(rows, now=T0 + dt.timedelta(days=1, minutes=1)) == [("l00-a", "due")]
+    # the other way round: right, then (an hour "earlier") wrong: the wrong one is the latest
+    rows = [row("l00-b", T0, True), row("l00-b", T0 - dt.timedelta(hours=1), False)]
+    card = review.cards(rows, BANK)["l00-b"]
+    assert (card.box, card.last, card.last_seen) == (1, "wrong", T0)
+    # asked at once, even while the clock still reads earlier than when it was last seen
+    assert picks(rows, now=T0 - dt.timedelta(minutes=50)) == [("l00-b", "wrong")]
