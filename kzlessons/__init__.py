@@ -23,6 +23,17 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from . import charts, data, exercises, lesson, metrics, progress, quiz
 
 
+def _quiz_tracker() -> Any:
+    """The tracker ``kz.quiz.ask`` gives a quiz when it is given none: the learner's progress store.
+
+    :mod:`kzlessons.progress` imports :mod:`kzlessons.quiz`, never the reverse; this package
+    root, which may import both, is where the quiz takes the store's tracker from.
+    """
+    from .progress.events import QuizTracker
+
+    return QuizTracker()
+
+
 def setup(static: bool | None = None) -> None:
     """Prepare a notebook: offline chart rendering and the shared chart theme.
 

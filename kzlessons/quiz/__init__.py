@@ -59,7 +59,9 @@ def ask(qid: str, *, display: bool = False, tracker: Tracker | None = None) -> Q
     ``display=True`` to display it immediately (e.g. inside a loop).
     The learner's last answer for this question is restored from the
     progress store, and every Check, Show answer and Reset is stored there
-    (``tracker`` replaces the store, e.g. in tests; see :mod:`.policy`).
+    (``tracker`` replaces the store, e.g. in tests; see :mod:`.policy`). The
+    store's tracker comes from the package root (``kzlessons._quiz_tracker``):
+    this package never imports :mod:`kzlessons.progress`, which imports it.
 
     In static mode (``KZLESSONS_STATIC=1`` or ``kz.setup(static=True)``) it returns a
     :class:`~kzlessons.quiz.static.StaticQuiz` instead: the question as HTML answered in
@@ -79,9 +81,9 @@ def ask(qid: str, *, display: bool = False, tracker: Tracker | None = None) -> Q
     from .widget import QuizWidget
 
     if tracker is None:
-        from ..progress.events import QuizTracker
+        from .. import _quiz_tracker
 
-        tracker = QuizTracker()
+        tracker = _quiz_tracker()
     widget = QuizWidget(get(qid), tracker=tracker)
     if display:
         from IPython.display import display as _display
