@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import strategies as st
 
 from kzlessons.quiz.model import Question
 
@@ -48,6 +49,16 @@ ANSWERS = {
     "text": (" astana. ", "Almaty", None),
     "ordering": (["y", "z", "x", "w"], ["w", "x", "z", "y"], ["z", "y", "x", "w"]),
 }
+
+
+#: Any value of any type a learner (or a notebook) might pass as an answer, for the fuzz tests.
+ANYTHING = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text() | st.binary() | st.decimals(allow_nan=True) | st.fractions()
+    | st.sampled_from(["a", "b", "c", "y", "z", "x", "w", "", " ", "\x00", "١٢٣", "🇰🇿", "1e309", "-0"]),
+    lambda inner: st.lists(inner, max_size=6) | st.tuples(inner, inner) | st.dictionaries(st.text(), inner),
+    max_leaves=12,
+)
 
 
 def make(kind: str, **changes) -> Question:

@@ -2,7 +2,8 @@
  * Shipped with the package (kzlessons/quiz/assets); no CDN, no framework.
  * Each quiz is a <div class="kzq"> holding a <form> and its question as JSON in
  * <script type="application/json" class="kzq-data">. Grading mirrors
- * kzlessons/quiz/model.py (same messages); tests compare the two on every bank question.
+ * the question types of kzlessons/quiz/model.py (choice.py, numeric.py, text.py; same messages);
+ * tests compare the two on every bank question.
  * Nothing is stored or sent anywhere. */
 (function () {
   "use strict";
@@ -15,7 +16,7 @@
   var SCALES = { thousand: 1e3, k: 1e3, million: 1e6, mln: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };
   var SCALE_WORD = /^(.*?\d)\s*(thousand|million|billion|mln|mn|bn|k)\.?$/i;
   function count(text, ch) { return text.split(ch).length - 1; }
-  /* The possible values of a typed number, as model._readings: [[value, how it was read]], or null. */
+  /* The possible values of a typed number, as numeric._readings: [[value, how it was read]], or null. */
   function readingsOf(text) {
     if (PLAIN.test(text)) return [[parseFloat(text), ""]];
     if (text.indexOf(",") >= 0 && text.indexOf(".") >= 0) {
@@ -46,7 +47,7 @@
       .toLowerCase().replace(/\s+/g, " ").trim();
   }
   var TYPO_MIN_CHARS = 8, FILLER = { the: 1, a: 1, an: 1 };
-  /* The ways a short answer is compared, as model._text_candidates. */
+  /* The ways a short answer is compared, as text._text_candidates. */
   function textCandidates(answer, prompt) {
     var base = answer.replace(/\s*[&+]\s*/g, " and ");
     var forms = [base, base.replace(/\([^()]*\)|\[[^\[\]]*\]/g, " ")];
