@@ -30,7 +30,9 @@ def test_export_is_versioned_json_without_personal_data(exported):
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["format"] == "kzlessons-progress" and data["version"] == VERSION
     assert data["learner"] is None and len(data["attempts"]) == 3
-    assert set(data) == {"format", "version", "exported_at", "kzlessons_version", "learner", "learner_id", "attempts"}
+    assert set(data) == {"format", "version", "exported_at", "kzlessons_version", "learner", "learner_id",
+                         "imported_learner_ids", "attempts"}
+    assert data["imported_learner_ids"] == []
     assert len(data["learner_id"]) == 32 and data["learner_id"] == kz.progress.learner_id()
     assert set(data["attempts"][0]) == {"attempt_id", "question_id", "lesson", "answer", "correct", "score", "time"}
 
@@ -75,6 +77,8 @@ def test_non_json_file_is_refused_and_store_untouched(exported, kz_home, tmp_pat
     """Is a non-JSON file refused with a clear message, leaving the store byte-for-byte unchanged?"""
     bad = tmp_path / "notes.json"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n not json")
+    _refused(bad, kz_home, "'notes.json' is not UTF-8 text")
+    bad.write_bytes(b"{ not json }")
     _refused(bad, kz_home, "not valid JSON")
 
 

@@ -116,7 +116,7 @@ def test_version_1_files_still_import_and_extra_fields_travel(kz_home, tmp_path,
     assert kz.progress.load_file(path).added == 2
     assert kz.progress.attempt_count("l00-area") == 1  # the "shown" event is not an attempt
     data = json.loads(kz.progress.export_bytes())
-    assert data["version"] == 2 and len(data["learner_id"]) == 32
+    assert data["version"] == exchange.VERSION and len(data["learner_id"]) == 32
     assert data["attempts"][1]["kind"] == "shown" and data["attempts"][1]["note"] == {"any": "thing"}
     again = tmp_path / "again.json"
     again.write_bytes(kz.progress.export_bytes())
@@ -167,3 +167,107 @@ def test_byte_order_mark_is_accepted(kz_home, tmp_path):
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(_doc([_attempt()])).encode())
     assert kz.progress.load_file(path).added == 1
+
+
+# -- format version 3: imported_learner_ids --------------------------------------------------------------------
+
+_LID, _OTHER = "0123456789abcdef" * 2, "fedcba9876543210" * 2
+
+
+def test_version_3_carries_imported_learner_ids_and_reads_back():
+    """Does an export list the imported learner ids (valid ones, once each, at most 1000) and read back?"""
+    raw = exchange.export_bytes([_attempt()], "Ana", _LID, [_OTHER, "not-an-id", _OTHER.upper(), _OTHER])
+    data = exchange.parse_export(raw, "v3.json")
+    assert data["version"] == 3 and data["imported_learner_ids"] == [_OTHER]
+    many = [f"{i:032x}" for i in range(exchange.MAX_IMPORTED_IDS + 5)]
+    built = exchange.build_export([], None, None, iter(many))
+    assert built["imported_learner_ids"] == many[:exchange.MAX_IMPORTED_IDS]
+    assert exchange.validate_export(json.loads(json.dumps(built))) == built
+    assert exchange.build_export([], None)["imported_learner_ids"] == []
+
+
+@pytest.mark.parametrize("version, changes", [
+    (3, {"learner_id": _LID}),                                   # the field is optional in version 3
+    (3, {"learner_id": None, "imported_learner_ids": []}),
+    (2, {"learner_id": _LID}),                                   # version 2 files still read
+    (2, {"learner_id": None}),
+    (1, {}),
+])
+def test_older_and_minimal_files_still_read(version, changes):
+    """Do version-1, -2 and minimal version-3 files still validate?"""
+    data = _doc([_attempt()], version=version, **changes)
+    assert exchange.parse_export(json.dumps(data).encode(), "old.json")["version"] == version
+
+
+@pytest.mark.parametrize("version, changes, match", [
+    (1, {"imported_learner_ids": []}, "format version 1 but has imported_learner_ids"),
+    (2, {"imported_learner_ids": [_OTHER]}, "format version 2 but has imported_learner_ids, which came with version 3"),
+    (1, {"learner_id": _LID}, "format version 1 but has learner_id"),
+    (3, {"imported_learner_ids": [_OTHER.upper()]}, "at imported_learner_ids/0: .* does not match"),
+    (3, {"imported_learner_ids": _OTHER}, "at imported_learner_ids: .* is not a list"),
+    (3, {"imported_learner_ids": [_OTHER] * 1001}, "the list has 1,001 items, more than 1,000"),
+    (4, {}, "newer kzlessons .*versions up to 3"),
+])
+def test_hand_edited_version_fields_are_refused(version, changes, match):
+    """Is a field an older version never wrote (or a malformed id list) refused as hand-edited?"""
+    raw = json.dumps(_doc([_attempt()], version=version, **changes)).encode()
+    with pytest.raises(ImportRefused, match=match):
+        exchange.parse_export(raw, "edited.json")
+
+
+# -- R2-C12, R2-C13: encodings and archives given as a progress file -------------------------------------------
+
+_TEXT = json.dumps(_doc([_attempt()]))
+
+
+@pytest.mark.parametrize("raw, match", [
+    (_TEXT.encode("utf-16"), r"'x\.json' was saved as UTF-16 text \(Windows Notepad's 'Unicode'\); open it and "
+                             r"save it as UTF-8, or export it again\.$"),
+    (_TEXT.encode("utf-16-be"), "was saved as UTF-16 text"),                # no byte-order mark
+    (_TEXT.encode("utf-16-le"), "was saved as UTF-16 text"),
+    (b"\xfe\xff" + _TEXT.encode("utf-16-be"), "was saved as UTF-16 text"),
+    (_TEXT.encode("utf-32"), "was saved as UTF-32 text; open it and save it as UTF-8"),
+    (_TEXT.encode("utf-32-be"), "was saved as UTF-32 text"),
+    (_TEXT.encode("utf-32-le"), "was saved as UTF-32 text"),
+    (b"\xef\xbb\xbf" + _TEXT.encode("utf-16-le"), "was saved as UTF-16 text"),
+    (b"PK\x03\x04\x14\x00" + b"\x00" * 40, r"is a zip archive, not a progress file; unzip it and give the \.json"),
+    (b"PK\x05\x06" + b"\x00" * 18, "is a zip archive"),                   # an empty zip
+    (b"\x1f\x8b\x08\x00" + b"\x00" * 20, r"is a gzip-compressed file, not a progress file; decompress it"),
+    (json.dumps(_doc([_attempt()], learner="Айгерим"), ensure_ascii=False).encode("cp1251"), r"is not UTF-8 text \(the byte 0xc0 at position \d+ cannot "
+                                                      r"be read; .*Windows-1251\)\. If you edited it, save it as UTF-8"),
+    (b"", r"'x\.json' is empty, not a progress file; export your progress again\."),
+    (b" \r\n", "is empty"),
+    (b"\x00" * 100, "holds only zero bytes"),
+])
+def test_encodings_and_archives_are_named(raw, match):
+    """R2-C12/C13: are UTF-16/32, other encodings, zip and gzip refused with what they are and what to do?"""
+    with pytest.raises(ImportRefused, match=match):
+        exchange.parse_export(raw, "x.json")
+
+
+def test_utf8_with_bom_and_crlf_is_read(tmp_path):
+    """Is UTF-8 with a byte-order mark and Windows line ends read, as a file and as bytes?"""
+    raw = b"\xef\xbb\xbf" + json.dumps(_doc([_attempt()], learner="Айгерим"), indent=1).replace("\n", "\r\n").encode()
+    assert exchange.parse_export(raw, "bom.json")["learner"] == "Айгерим"
+    path = tmp_path / "bom.json"
+    path.write_bytes(raw)
+    assert exchange.read_bytes(path) == raw and exchange.read_export(path)["learner"] == "Айгерим"
+
+
+def test_zip_named_json_is_refused_on_import(kz_home, tmp_path):
+    """R2-C13: is a zip archive renamed .json refused by load_file with a sentence, the store unchanged?"""
+    import zipfile
+
+    path = tmp_path / "progress.json"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("progress.json", _TEXT)
+    with pytest.raises(ImportRefused, match="'progress.json' is a zip archive"):
+        kz.progress.load_file(path)
+    assert _store_bytes(kz_home) == b""
+
+
+def test_parse_export_limits_size_and_names_what_it_was_given(monkeypatch):
+    """Are bytes over MAX_BYTES refused (as for files), naming the label given, e.g. an archive member?"""
+    monkeypatch.setattr(exchange, "MAX_BYTES", 100)
+    with pytest.raises(ImportRefused, match=r"'a\.zip:sub/x\.json' is 0\.0 MB; progress files are at most"):
+        exchange.parse_export(b" " * 101, "a.zip:sub/x.json")
