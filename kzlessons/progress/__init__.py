@@ -57,7 +57,7 @@ from .exchange import ExportRefused, ImportRefused, ImportReport
 from .identity import learner, learner_id, set_learner
 from .recorded import Recorded
 from .rows import REQUIRED_FIELDS, is_attempt, kind_of
-from .store import StoreError, StoreWarning, atomic_write, default_store, home, reason
+from .store import StoreError, StoreWarning, advice, atomic_write, default_store, home, reason
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair
@@ -131,7 +131,7 @@ def record(qid: str, answer: Any, **fields: Any) -> Recorded:
         default_store().append([row])
     except (OSError, ValueError) as error:
         why = reason(error) if isinstance(error, OSError) else str(error)
-        problem = f"Your answer was checked but could not be saved ({why}). Check that {home()} is writable."
+        problem = f"Your answer was checked but could not be saved ({why}). {advice(error, home())}"
         warnings.warn(problem, StoreWarning, stacklevel=2)
         return Recorded.of(result, saved=False, problem=problem)
     return Recorded.of(result, saved=True)
@@ -237,8 +237,8 @@ def export(path: str | os.PathLike[str] = EXPORT_NAME) -> Path:
     try:
         atomic_write(path, data)
     except OSError as error:
-        raise StoreError(f"Your progress could not be written to {str(path)!r} ({reason(error)}). "
-                         "Choose a folder you can write to, e.g. your home folder.", error) from None
+        raise StoreError(f"Your progress could not be written to {str(path)!r} ({reason(error)}). " + advice(
+            error, path.parent, "Choose a folder you can write to, e.g. your home folder."), error) from None
     return path
 
 

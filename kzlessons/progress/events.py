@@ -28,7 +28,7 @@ import warnings
 from typing import Any
 
 from .rows import is_attempt, kind_of
-from .store import StoreWarning, default_store, home
+from .store import StoreWarning, advice, default_store, home
 
 __all__ = ["EVENT_KINDS", "kind_of", "is_attempt", "history", "record_event", "record_attempt", "QuizTracker"]
 
@@ -37,7 +37,7 @@ EVENT_KINDS = ("shown", "reset")
 
 
 def history(qid: str | None = None) -> list[dict[str, Any]]:
-    """Every stored row (attempts, shown answers, resets), oldest first; one question's with ``qid``.
+    """Every stored row (attempts, shown answers, resets) in stored order; one question's with ``qid``.
 
     Raises :class:`~kzlessons.progress.store.StoreError` when the store cannot be read.
     """
@@ -65,7 +65,7 @@ def question_lessons(*, for_review: bool = True) -> dict[str, str]:
 
 def _not_saved(error: BaseException) -> str:
     why = (error.strerror if isinstance(error, OSError) else None) or str(error) or type(error).__name__
-    return f"This was not saved ({why}). Check that {home()} is writable; until then your progress is not kept."
+    return f"This was not saved ({why}). {advice(error, home())} Until then your progress is not kept."
 
 
 def record_attempt(qid: str, answer: Any) -> Any:
@@ -130,5 +130,5 @@ class QuizTracker:
         return record_event(qid, kind)
 
     def history(self, qid: str) -> list[dict[str, Any]]:
-        """This question's stored rows of every kind, oldest first (raises when unreadable)."""
+        """This question's stored rows of every kind, in stored order (raises when unreadable)."""
         return history(qid)

@@ -18,7 +18,7 @@ import uuid
 from pathlib import Path
 
 from .exchange import MAX_NAME, clean_name
-from .store import StoreError, atomic_write, home, reason
+from .store import StoreError, advice, atomic_write, home, reason
 
 __all__ = ["learner", "set_learner", "learner_id", "LEARNER_ID_NAME"]
 
@@ -59,8 +59,8 @@ def set_learner(name: str | None) -> str | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, json.dumps({"name": clean}, ensure_ascii=False).encode("utf-8"))
     except OSError as error:
-        raise StoreError(f"Your name could not be saved ({reason(error)}). Check that {home()} is a "
-                         "folder you can write to; 'kzlessons check' says more.", error) from None
+        raise StoreError(f"Your name could not be saved ({reason(error)}). {advice(error, home())} "
+                         "'kzlessons check' says more.", error) from None
     return clean
 
 

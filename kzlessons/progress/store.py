@@ -59,7 +59,8 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 __all__ = ["Store", "StoreError", "StoreWarning", "home", "default_store", "is_valid_row",
-           "atomic_write", "REQUIRED_FIELDS", "DAMAGED_GLOB", "UNFINISHED_NAME"]
+           "atomic_write", "reason", "advice", "is_full", "FULL_ERRNOS", "REQUIRED_FIELDS", "DAMAGED_GLOB",
+           "UNFINISHED_NAME"]
 
 #: Files a damaged store was set aside as (in the store's folder).
 DAMAGED_GLOB = "attempts.damaged-*.jsonl"
@@ -94,6 +95,32 @@ class StoreError(LearnerError, OSError):
 def reason(error: OSError) -> str:
     """A short reason for an OS error, e.g. ``'Permission denied'``."""
     return error.strerror or str(error) or type(error).__name__
+
+
+#: Error numbers meaning there is no room: a full disk, a file over the size limit (``ulimit -f``), a used-up quota.
+FULL_ERRNOS = frozenset(code for code in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", None))
+                        if code is not None)
+
+
+def is_full(error: BaseException) -> bool:
+    """True when a failed write ran out of room (see :data:`FULL_ERRNOS`), not out of permission."""
+    return isinstance(error, OSError) and error.errno in FULL_ERRNOS
+
+
+def advice(error: BaseException, where: str | os.PathLike[str], otherwise: str | None = None) -> str:
+    """What the learner should do after a write to ``where`` failed with ``error``: one sentence.
+
+    Out of room (:func:`is_full`) it says to free disk space; for anything else it
+    is ``otherwise``, by default to check that ``where`` is writable.
+
+    >>> advice(OSError(errno.ENOSPC, "No space left on device"), "/home/me/.kzlessons")
+    'Free some disk space on the disk that holds /home/me/.kzlessons.'
+    >>> advice(OSError(errno.EACCES, "Permission denied"), "/home/me/.kzlessons")
+    'Check that /home/me/.kzlessons is writable.'
+    """
+    if is_full(error):
+        return f"Free some disk space on the disk that holds {where}."
+    return otherwise or f"Check that {where} is writable."
 
 
 def home() -> Path:
@@ -319,8 +346,8 @@ class Store:
             except OSError as error:
                 warnings.warn(
                     f"Your progress file has {damaged} unreadable line(s), and they could not be set "
-                    f"aside ({reason(error)}). Your {len(rows)} readable attempt(s) are still used; free "
-                    f"some disk space or make {self.path.parent} writable, then run 'kzlessons check'.",
+                    f"aside ({reason(error)}). Your {len(rows)} readable attempt(s) are still used. "
+                    f"{advice(error, self.path.parent)} Then run 'kzlessons check'.",
                     StoreWarning,
                     stacklevel=4,
                 )  # said once per change of the file: the cache below holds until the file changes

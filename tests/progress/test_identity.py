@@ -64,3 +64,15 @@ def test_a_name_must_be_text(kz_home):
     with pytest.raises(TypeError, match="takes a name in quotes"):
         kz.progress.set_learner(["x"])
     assert kz.progress.learner() is None
+
+
+def test_a_name_refused_by_a_full_disk_says_to_free_space(kz_home, refuse_writes):
+    """R2-C17: does set_learner on a full disk advise freeing disk space, not checking permissions?"""
+    import errno
+
+    import kzlessons.progress.identity as identity
+
+    refuse_writes(identity, "atomic_write", errno.EDQUOT)
+    with pytest.raises(StoreError, match=r"Your name could not be saved \(Disk quota exceeded\)\. Free some disk "
+                                         r"space on the disk that holds .*\. 'kzlessons check' says more\."):
+        kz.progress.set_learner("Aigerim")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 
 import pytest
 
@@ -149,3 +151,39 @@ def test_append_new_skips_known_ids(tmp_path):
     store.append([_row(1)])
     assert store.append_new([_row(1), _row(2), _row(2)]) == (1, 2)
     assert len(store.read()) == 2
+
+
+@pytest.mark.parametrize("code", ["ENOSPC", "EFBIG", "EDQUOT"])
+def test_advice_for_no_room_is_to_free_disk_space(code):
+    """R2-C17: does a write that ran out of room (disk full, file too large, quota) advise freeing disk
+    space, also through a StoreError that wraps it, and never 'check that … is writable'?"""
+    from kzlessons.progress.store import StoreError, advice, is_full
+
+    number = getattr(errno, code, None)
+    if number is None:
+        pytest.skip(f"no {code} on this system")
+    for error in (OSError(number, os.strerror(number)), StoreError("a sentence", OSError(number, "x"))):
+        assert is_full(error)
+        assert advice(error, "/me/.kzlessons") == "Free some disk space on the disk that holds /me/.kzlessons."
+        assert advice(error, "/x", "Choose another folder.").startswith("Free some disk space")
+
+
+@pytest.mark.parametrize("code", ["EACCES", "EPERM", "EROFS", "ENOTDIR"])
+def test_advice_for_other_write_errors_is_to_check_the_folder(code):
+    """R2-C17: does any other failed write keep the permission advice (or the caller's own sentence)?"""
+    from kzlessons.progress.store import advice, is_full
+
+    error = OSError(getattr(errno, code), os.strerror(getattr(errno, code)))
+    assert not is_full(error) and not is_full(ValueError("not an OS error"))
+    assert advice(error, "/home/me/.kzlessons") == "Check that /home/me/.kzlessons is writable."
+    assert advice(error, "/x", "Choose another folder.") == "Choose another folder."
+
+
+def test_export_to_a_full_disk_advises_freeing_space(kz_home, tmp_path, refuse_writes):
+    """R2-C17: does export() on a full disk say to free disk space rather than to choose a writable folder?"""
+    import kzlessons.progress as progress
+    from kzlessons.progress.store import StoreError
+
+    refuse_writes(progress, "atomic_write")
+    with pytest.raises(StoreError, match=r"\(No space left on device\)\. Free some disk space on the disk that holds"):
+        kz.progress.export(tmp_path / "me.json")

@@ -130,6 +130,7 @@ def test_setting_aside_on_a_full_disk_never_leaves_no_store(kz_home):
     assert child.returncode == 0, child.stderr
     count, message = child.stdout.strip().split(" ", 1)
     assert count == "20" and "could not be set aside" in message
+    assert "Free some disk space on the disk that holds" in message and "writable" not in message  # R2-C17
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["attempts.jsonl", "attempts.jsonl.lock"]
     with pytest.warns(StoreWarning, match="damaged"):
@@ -173,7 +174,34 @@ def test_failed_record_says_so_as_data(kz_home, monkeypatch):
         result = kz.progress.record("l00-what-check-does", "b")
     assert result.correct and not result.saved
     assert result.problem.startswith("Your answer was checked but could not be saved (No space left on device).")
+    assert "Free some disk space" in result.problem and "writable" not in result.problem  # R2-C17
     monkeypatch.undo()
+    assert kz.progress.attempt_count("l00-what-check-does") == 0
+
+
+_RECORD_FSIZE_CHILD = textwrap.dedent("""
+    import resource, warnings
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+    import kzlessons as kz
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = kz.progress.record("l00-what-check-does", "b")
+    print(result.correct, result.saved)
+    print(result.problem)
+    print("|".join(str(w.message) for w in caught))
+""")
+
+
+def test_record_on_a_full_disk_advises_freeing_space(kz_home):
+    """R2-C17 under RLIMIT_FSIZE (as `ulimit -f`): does record() still grade, and say to free disk space
+    (in its problem and its warning) instead of checking that the folder is writable?"""
+    child = _child(_RECORD_FSIZE_CHILD, kz_home)
+    assert child.returncode == 0, child.stderr
+    verdict, problem, warned = child.stdout.rstrip("\n").split("\n")
+    assert verdict == "True False"
+    assert problem == ("Your answer was checked but could not be saved (File too large). "
+                       f"Free some disk space on the disk that holds {kz_home}.")
+    assert warned == problem
     assert kz.progress.attempt_count("l00-what-check-does") == 0
 
 
