@@ -207,22 +207,30 @@ def summary(by: str = "question") -> pandas.DataFrame:
 # -- export / import ------------------------------------------------------------------
 
 
-def export_bytes() -> bytes:
+def export_bytes(*, name: str | None = None) -> bytes:
     """Your progress as export-file bytes (what :func:`export` writes).
 
-    Raises :class:`StoreError` (store unreadable) or :class:`ExportRefused` (too large to import again).
+    ``name`` is the name to put into the file instead of the one chosen with
+    :func:`set_learner` (cleaned as it cleans it; ``""`` for none); it is not
+    remembered. Raises :class:`StoreError` (store unreadable) or
+    :class:`ExportRefused` (too large to import again).
     """
     from .exchange import export_bytes as _export_bytes
+    from .identity import clean_learner_name
 
-    return _export_bytes(_rows(), learner(), learner_id())
+    who = learner() if name is None else clean_learner_name(name)
+    return _export_bytes(_rows(), who, learner_id())
 
 
-def export(path: str | os.PathLike[str] = EXPORT_NAME) -> Path:
+def export(path: str | os.PathLike[str] = EXPORT_NAME, *, name: str | None = None) -> Path:
     """Write your progress to a versioned JSON file (default ``kzlessons-progress.json``) and return its path.
 
     The file is written whole or not at all (through a uniquely named temporary
     file). A folder, an empty name or a folder that does not exist gets a sentence:
-    ``ValueError`` for the name, :class:`StoreError` for the disk.
+    ``ValueError`` for the name, :class:`StoreError` for the disk. ``name``, when
+    given, goes into the file (see :func:`export_bytes`) and is remembered as with
+    :func:`set_learner`; if it cannot be remembered, a :class:`StoreWarning` says
+    so and the file is written all the same.
     """
     if not str(path).strip():
         raise ValueError(f"export() needs a file name such as {EXPORT_NAME!r}, not an empty one.")
@@ -233,12 +241,17 @@ def export(path: str | os.PathLike[str] = EXPORT_NAME) -> Path:
     if not path.parent.is_dir():
         raise StoreError(f"The folder {str(path.parent)!r} does not exist; create it first or "
                          f"choose another place, e.g. kz.progress.export({EXPORT_NAME!r}).")
-    data = export_bytes()
+    data = export_bytes(name=name)
     try:
         atomic_write(path, data)
     except OSError as error:
         raise StoreError(f"Your progress could not be written to {str(path)!r} ({reason(error)}). " + advice(
             error, path.parent, "Choose a folder you can write to, e.g. your home folder."), error) from None
+    if name is not None:
+        from .identity import remember_name
+
+        if (note := remember_name(name)) is not None:
+            warnings.warn(note, StoreWarning, stacklevel=2)
     return path
 
 

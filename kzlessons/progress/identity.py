@@ -20,7 +20,7 @@ from pathlib import Path
 from .exchange import MAX_NAME, clean_name
 from .store import StoreError, advice, atomic_write, home, reason
 
-__all__ = ["learner", "set_learner", "learner_id", "LEARNER_ID_NAME"]
+__all__ = ["learner", "set_learner", "clean_learner_name", "remember_name", "learner_id", "LEARNER_ID_NAME"]
 
 LEARNER_ID_NAME = "learner-id"
 _ID = re.compile(r"[0-9a-f]{32}")
@@ -39,6 +39,16 @@ def learner() -> str | None:
     return name if isinstance(name, str) and name else None
 
 
+def clean_learner_name(name: str | None) -> str | None:
+    """A chosen name as it goes into a file: control and invisible characters dropped, spaces collapsed,
+    cut to 80 characters; None when nothing is left.
+
+    >>> clean_learner_name("  Ali\\u202ece\\x00 "), clean_learner_name(" \\x1b "), clean_learner_name(None)
+    ('Alice', None, None)
+    """
+    return (clean_name(name)[:MAX_NAME].strip() or None) if name else None
+
+
 def set_learner(name: str | None) -> str | None:
     """Choose (or with None, forget) the name that goes into your exports; returns the name kept.
 
@@ -50,7 +60,7 @@ def set_learner(name: str | None) -> str | None:
         raise TypeError(f"set_learner() takes a name in quotes, e.g. set_learner('Aigerim'), or None; "
                         f"not a {type(name).__name__}.")
     path = _learner_path()
-    clean = clean_name(name)[:MAX_NAME].strip() if name else ""
+    clean = clean_learner_name(name)
     try:
         if not clean:
             with contextlib.suppress(FileNotFoundError):
@@ -62,6 +72,25 @@ def set_learner(name: str | None) -> str | None:
         raise StoreError(f"Your name could not be saved ({reason(error)}). {advice(error, home())} "
                          "'kzlessons check' says more.", error) from None
     return clean
+
+
+def remember_name(name: str | None) -> str | None:
+    """After ``name`` was put into a file, remember it for next time as :func:`set_learner` does.
+
+    Returns None when it is remembered (or already was), else a sentence saying it
+    was not and what to do; never raises for the disk, so a full disk never costs
+    the learner her file.
+    """
+    clean = clean_learner_name(name)
+    if clean == learner():
+        return None
+    try:
+        set_learner(clean)
+    except StoreError as error:
+        what = ("Your name was put in this file but could not be remembered for next time" if clean else
+                "Your name was left out of this file, but the name remembered before could not be forgotten")
+        return f"{what} ({reason(error)}). {advice(error, home())}"
+    return None
 
 
 def _read_id(path: Path) -> str | None:

@@ -4,6 +4,11 @@ A name box (optional), a *Prepare download* button and a link. Clicking the
 button builds the export in the kernel and puts it into the link as a
 ``data:application/json;base64,…`` URL with ``download="kzlessons-progress.json"``,
 so the browser saves it without any server file access (works on Binder).
+
+The file carries the name typed in the box, whether or not it can be
+remembered for next time: on a full disk or a read-only home the download is
+the learner's way out, so a name that cannot be saved never costs her the
+file; a note under the link says so instead.
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from . import EXPORT_NAME, export_bytes, learner, set_learner
+from . import EXPORT_NAME, export_bytes, learner
 from .exchange import ExportRefused
+from .identity import remember_name
 from .store import StoreError
 
 __all__ = ["DownloadWidget"]
@@ -52,16 +58,19 @@ class DownloadWidget(widgets.VBox):
     def prepare(self) -> bytes:
         """Build the export, refresh the link and return the file's bytes (same as clicking).
 
-        When the file cannot be made (the store cannot be read, the name cannot be
-        saved, or the file would be too large to import), the link area says so in
-        words and ``b""`` is returned.
+        The file holds the name typed in the box, which is then remembered for
+        next time; if it cannot be (a full disk, a read-only home), a note under
+        the link says so and what to do, and the file is offered all the same.
+        When the file cannot be made (the store cannot be read, or the file would
+        be too large to import), the link area says so in words and ``b""`` is returned.
         """
+        typed = self.name.value or ""
         try:
-            set_learner(self.name.value or None)
-            data = export_bytes()
+            data = export_bytes(name=typed)
         except (StoreError, ExportRefused) as error:
             self.link.value = self._region(f"⚠️ No file was made: {escape(str(error))}")
             return b""
+        note = remember_name(typed)
         encoded = base64.b64encode(data).decode("ascii")
         count = len(json.loads(data)["attempts"])
         self.link.value = self._region(
@@ -69,6 +78,7 @@ class DownloadWidget(widgets.VBox):
             "style='color:var(--jp-content-link-color)'>"
             f"⬇️ Download {escape(EXPORT_NAME)}</a> ({count} attempt{'s' if count != 1 else ''}). "
             "Hand this file to your instructor, or keep it to continue elsewhere."
+            + (f"<br>⚠️ {escape(note)}" if note else "")
         )
         return data
 

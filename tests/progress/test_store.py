@@ -187,3 +187,28 @@ def test_export_to_a_full_disk_advises_freeing_space(kz_home, tmp_path, refuse_w
     refuse_writes(progress, "atomic_write")
     with pytest.raises(StoreError, match=r"\(No space left on device\)\. Free some disk space on the disk that holds"):
         kz.progress.export(tmp_path / "me.json")
+
+
+def test_export_with_a_name_puts_it_in_the_file_and_remembers_it(kz_home, tmp_path):
+    """R2-C3: does export(path, name=...) clean the name, cut it to 80 characters, put it into the file and
+    remember it, while export_bytes(name=...) only puts it into the file ("" for none)?"""
+    kz.progress.set_learner("Old name")
+    assert json.loads(kz.progress.export_bytes(name=" Ali\u202ece\x1b "))["learner"] == "Alice"
+    assert json.loads(kz.progress.export_bytes(name=""))["learner"] is None
+    assert json.loads(kz.progress.export_bytes())["learner"] == "Old name"
+    assert kz.progress.learner() == "Old name"
+    path = kz.progress.export(tmp_path / "me.json", name="x" * 100)
+    assert json.loads(path.read_text())["learner"] == "x" * 80 and kz.progress.learner() == "x" * 80
+
+
+def test_export_with_a_name_that_cannot_be_remembered_still_writes(kz_home, tmp_path, refuse_writes):
+    """R2-C3: when the name cannot be remembered (a full disk), is the file written with it anyway, and does
+    a StoreWarning say so with the full-disk advice?"""
+    import kzlessons.progress.identity as identity
+
+    kz.progress.record("l00-area", 1)
+    refuse_writes(identity, "atomic_write")
+    with pytest.warns(StoreWarning, match=r"could not be remembered for next time \(No space left on device\)\. "
+                                          r"Free some disk space"):
+        path = kz.progress.export(tmp_path / "me.json", name="Aigerim")
+    assert json.loads(path.read_text())["learner"] == "Aigerim" and kz.progress.learner() is None
