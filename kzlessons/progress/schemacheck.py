@@ -125,7 +125,7 @@ def compile_schema(schema: Mapping[str, Any] | bool) -> Check:
         listed = ", ".join(map(repr, choices))
         rules.append(lambda v: None if any(_equal(v, c) for c in choices)
                      else Problem((), "enum", f"{_show(v)} is not one of {listed}"))
-    rules += _number_rules(schema) + _string_rules(schema) + _array_rules(schema) + _object_rules(schema)
+    rules += _limit_rules(schema) + _array_rules(schema) + _object_rules(schema)
 
     def check(value: Any) -> Problem | None:
         for rule in rules:
@@ -137,39 +137,35 @@ def compile_schema(schema: Mapping[str, Any] | bool) -> Check:
     return check
 
 
-def _number_rules(schema: Mapping[str, Any]) -> list[Check]:
+#: keyword: (the values it applies to, when a value breaks it, the phrase); a pattern is compiled first
+_LIMITS: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Any], bool], Callable[[Any, Any], str]]] = {
+    "minimum": (_is_number, lambda v, n: v < n, lambda v, n: f"{v!r} is less than the minimum of {n}"),
+    "maximum": (_is_number, lambda v, n: v > n, lambda v, n: f"{v!r} is greater than the maximum of {n}"),
+    "maxLength": (_IS_TYPE["string"], lambda v, n: len(v) > n,
+                  lambda v, n: f"{_show(v)} is longer than {n} characters"),
+    "pattern": (_IS_TYPE["string"], lambda v, p: not p.search(v),
+                lambda v, p: f"{_show(v)} does not match {p.pattern!r}"),
+    "maxItems": (_IS_TYPE["array"], lambda v, n: len(v) > n,
+                 lambda v, n: f"the list has {len(v):,} items, more than {n:,}"),
+}
+
+
+def _limit_rules(schema: Mapping[str, Any]) -> list[Check]:
     rules: list[Check] = []
-    if "minimum" in schema:
-        low = schema["minimum"]
-        rules.append(lambda v: Problem((), "minimum", f"{v!r} is less than the minimum of {low}")
-                     if _is_number(v) and v < low else None)
-    if "maximum" in schema:
-        high = schema["maximum"]
-        rules.append(lambda v: Problem((), "maximum", f"{v!r} is greater than the maximum of {high}")
-                     if _is_number(v) and v > high else None)
+    for keyword, (applies, broken, say) in _LIMITS.items():
+        if keyword in schema:
+            limit = re.compile(schema[keyword]) if keyword == "pattern" else schema[keyword]
+            rules.append(_limit(keyword, limit, applies, broken, say))
     return rules
 
 
-def _string_rules(schema: Mapping[str, Any]) -> list[Check]:
-    rules: list[Check] = []
-    if "maxLength" in schema:
-        most = schema["maxLength"]
-        rules.append(lambda v: Problem((), "maxLength", f"{_show(v)} is longer than {most} characters")
-                     if isinstance(v, str) and len(v) > most else None)
-    if "pattern" in schema:
-        text = schema["pattern"]
-        pattern = re.compile(text)
-        rules.append(lambda v: Problem((), "pattern", f"{_show(v)} does not match {text!r}")
-                     if isinstance(v, str) and not pattern.search(v) else None)
-    return rules
+def _limit(keyword: str, limit: Any, applies: Callable[[Any], bool], broken: Callable[[Any, Any], bool],
+           say: Callable[[Any, Any], str]) -> Check:
+    return lambda v: Problem((), keyword, say(v, limit)) if applies(v) and broken(v, limit) else None
 
 
 def _array_rules(schema: Mapping[str, Any]) -> list[Check]:
     rules: list[Check] = []
-    if "maxItems" in schema:
-        most = schema["maxItems"]
-        rules.append(lambda v: Problem((), "maxItems", f"the list has {len(v):,} items, more than {most:,}")
-                     if isinstance(v, list) and len(v) > most else None)
     if "items" in schema:
         item = compile_schema(schema["items"])
 
