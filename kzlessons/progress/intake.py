@@ -236,9 +236,11 @@ class _Walk:
                                          "unzip it and give its folders separately."))
             return
         self.archive_notes(label, len(wanted), skipped, mac, nested)
-        reader = self.reader.archive(label, identity, len(wanted))
+        reader = functools.partial(self.reader.read, label, identity)
+        before = len(self.sources)
         for member, member_name in wanted:
             self.member(label, name, identity, member, member_name, reader)
+        self.reader.left[label] = len(self.sources) - before
 
     def member(self, label: str, name: str, identity: tuple[int, int], member: zipfile.ZipInfo, member_name: str,
                reader: Callable[[zipfile.ZipInfo, str], bytes]) -> None:
@@ -356,12 +358,7 @@ class _ArchiveReader:
 
     def __init__(self) -> None:
         self.open: tuple[str, _OpenZip] | None = None
-        self.left: dict[str, int] = {}
-
-    def archive(self, label: str, identity: tuple[int, int], members: int) -> Callable[[zipfile.ZipInfo, str], bytes]:
-        """The reader of this archive's members (each read once, as expected, the archive closes after the last)."""
-        self.left[label] = members
-        return functools.partial(self.read, label, identity)
+        self.left: dict[str, int] = {}  # archive -> members still to read; it is closed after its last one
 
     def _zip(self, label: str, identity: tuple[int, int]) -> zipfile.ZipFile:
         if self.open is not None and self.open[0] != label:

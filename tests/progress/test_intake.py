@@ -353,10 +353,11 @@ def _open_files() -> int:
 def test_archives_are_read_one_at_a_time_and_closed(tmp_path):
     """Are members read archive by archive with one archive open at a time, and closed after the last member?"""
     for name in ("a", "b"):
-        (tmp_path / f"{name}.zip").write_bytes(_zip({f"{name}{i}.json": _export(f"{name}{i}") for i in range(3)}))
+        raw = _zip({**{f"{name}{i}.json": _export(f"{name}{i}") for i in range(3)}, "locked.json": _export()})
+        (tmp_path / f"{name}.zip").write_bytes(_patch(raw, "locked.json", central={8: ("<H", 0x1)}))
     before = _open_files()
     found = expand([str(tmp_path)])
-    assert _open_files() == before  # listing closed them again
+    assert _open_files() == before and len(found.rejected) == 2  # listing closed them; the locked members refused
     names = []
     for source in found.sources:
         names.append(source.load()["learner"])
