@@ -15,3 +15,20 @@ def test_guide_syllabus_matches_the_lessons_metadata() -> None:
     assert expected in GUIDE.read_text(encoding="utf-8"), (
         "docs/instructor-guide.md's syllabus is out of date: regenerate it with "
         "`kzlessons syllabus` and paste the table (or run the snippet in this test's module).")
+
+
+def test_guide_defines_every_gradebook_column():
+    """R2-C11: does the guide's gradebook section define every column of grades.csv and items.csv?"""
+    from kzlessons.progress.gradebook import COLUMNS
+    from kzlessons.progress.items import ITEM_COLUMNS
+
+    text = GUIDE.read_text(encoding="utf-8")
+    table = text[text.index("### The columns"):text.index("### What the gradebook can and cannot")]
+    for name in COLUMNS:
+        assert f"| `{name}` |" in table, name
+    items = text[text.index("## Reading the item analysis"):]
+    for name in ITEM_COLUMNS:
+        if name not in ("lesson", "question_id", "type", "prompt"):
+            assert f"`{name}`" in items, name
+    flat = " ".join(text.split())
+    assert "What it cannot detect" in flat and "it identifies a store" in flat

@@ -218,8 +218,10 @@ def export_bytes(*, name: str | None = None) -> bytes:
     from .exchange import export_bytes as _export_bytes
     from .identity import clean_learner_name
 
+    from .identity import imported_ids
+
     who = learner() if name is None else clean_learner_name(name)
-    return _export_bytes(_rows(), who, learner_id())
+    return _export_bytes(_rows(), who, learner_id(), imported_learner_ids=imported_ids())
 
 
 def export(path: str | os.PathLike[str] = EXPORT_NAME, *, name: str | None = None) -> Path:
@@ -262,18 +264,41 @@ def load_file(path: str | os.PathLike[str]) -> ImportReport:
     not JSON, of the wrong shape or from a newer kzlessons is refused with
     :class:`ImportRefused` and the store is left untouched. If the store cannot
     take the attempts (a full disk), :class:`StoreError` says so and nothing was imported.
+
+    **Who you are afterwards.** A store with nothing of its own yet (a new Binder
+    session, a second computer) takes over the file's learner id, and its name if
+    you have not chosen one, so your next export is the same learner
+    (``ImportReport.continued``). A store that already has answers keeps its id and
+    remembers the file's (``ImportReport.other_learner`` when they differ); its
+    exports then carry ``imported_learner_ids`` for the gradebook.
     """
     from .exchange import clean_name, read_export
+    from .identity import adopt, note_imported
 
     data = read_export(path)
+    store = default_store()
+    fresh = not store.read()
     try:
-        added, duplicates = default_store().append_new(data["attempts"])
+        added, duplicates = store.append_new(data["attempts"])
     except OSError as error:
         raise StoreError(f"Nothing was imported: your progress store could not be written ({reason(error)}). "
-                         f"Free some disk space or check that {home()} is writable, then try again.",
-                         error) from None
-    name = data.get("learner")
-    return ImportReport(added=added, duplicates=duplicates, learner=clean_name(name) if name else None)
+                         f"{advice(error, home())}", error) from None
+    name = clean_name(data.get("learner") or "") or None
+    theirs = data.get("learner_id")
+    continued = other = False
+    try:
+        if theirs and fresh:
+            adopt(theirs)
+            continued = True
+            if name and not learner():
+                set_learner(name)
+        elif theirs and theirs != learner_id():
+            other = True
+        note_imported([*(data.get("imported_learner_ids") or ()), *([theirs] if other else [])])
+    except (OSError, ValueError) as error:  # the answers are in; only the link to the old file is missing
+        warnings.warn(f"Your answers were imported, but who you are could not be saved ({error}); your instructor "
+                      "may see two learners. Tell them, or export again later.", StoreWarning, stacklevel=2)
+    return ImportReport(added=added, duplicates=duplicates, learner=name, continued=continued, other_learner=other)
 
 
 def download() -> ipywidgets.Widget:
@@ -299,7 +324,7 @@ def item_analysis(files: Iterable[str | os.PathLike[str]]) -> pandas.DataFrame:
 
     from . import gradebook, items
 
-    book = gradebook.build([Path(f) for f in files])
+    book = gradebook.build([os.fspath(f) for f in files])
     return pd.DataFrame(items.item_rows(book.learners, book.questions), columns=list(items.ITEM_COLUMNS))
 
 
@@ -321,7 +346,7 @@ def dashboard(*, now: dt.datetime | None = None) -> Any:
 
 
 def gradebook_main(argv: list[str] | None = None) -> int:
-    """Entry point of ``kzlessons gradebook FILES... -o grades.csv [--items items.csv]``."""
-    from .gradebook import gradebook_main as _main
+    """Entry point of ``kzlessons gradebook FILES... -o grades.csv [--items items.csv] [--roster roster.csv]``."""
+    from .gradebook_cli import gradebook_main as _main
 
     return _main(argv)

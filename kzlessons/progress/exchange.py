@@ -158,15 +158,27 @@ class ImportReport:
         added: attempts that were new and are now stored.
         duplicates: attempts already in the store (skipped).
         learner: the name in the file, if any.
+        continued: True when this store had nothing of its own yet and took over the
+            file's learner id: it goes on as the same learner.
+        other_learner: True when the file is another learner id's and this store
+            already had answers: its exports now say that it imported that file.
     """
 
     added: int
     duplicates: int
     learner: str | None
+    continued: bool = False
+    other_learner: bool = False
 
     def __str__(self) -> str:
         who = f" from {self.learner}" if self.learner else ""
-        return f"Imported {self.added} new attempt(s){who}; {self.duplicates} were already stored."
+        text = f"Imported {self.added} new attempt(s){who}; {self.duplicates} were already stored."
+        if self.continued:
+            text += " You carry on as the same learner, so your instructor's gradebook shows one of you."
+        elif self.other_learner:
+            text += (" The file is another learner's (another learner id): its answers now count in your exports, "
+                     "and your instructor's gradebook sees that you imported it.")
+        return text
 
 
 # Control characters, format characters (bidi marks and overrides, zero-width

@@ -1,301 +1,269 @@
-"""``kzlessons gradebook FILES... -o grades.csv [--items items.csv]``: one row per learner and lesson.
+"""The gradebook: learners' handed-in progress files, re-graded, one row per learner and lesson.
+
+:func:`build` reads the files (:mod:`.intake`: files, folders, an LMS's zip
+download), re-grades every answer (:mod:`.handins`), decides which files are
+one learner (:mod:`.linking`), places them on the roster when one is given
+(:mod:`.roster`) and collects every note an instructor should read.
+:func:`rows_of` makes the table; every column is defined in :data:`COLUMNS`
+(also in ``kzlessons gradebook --help`` and the instructor guide). The command
+itself is :mod:`.gradebook_cli`.
 
 What an instructor can defend:
 
-* **Re-graded.** Every stored answer is checked again against the current
-  question bank (``Question.check``); the ``correct``/``score`` a file claims
-  are ignored. Attempts whose claim differs are counted per row (``regraded``)
-  and reported on stderr.
-* **Unknown questions are not counted.** Attempts at question ids that are not
-  in the bank are left out, and stderr names the file and the ids.
-* **Learners are never merged by name.** Each store has a random learner id
-  that travels in its exports: files with the same id are one learner (handed
-  in twice), files with different ids are different learners even with the
-  same name, which stderr flags. A file without an id (format version 1, or a
-  store that could not save one) is a learner of its own, keyed by its full
-  path, so anonymous ``kzlessons-progress.json`` files from different folders
-  stay apart. The ``learner_id`` column tells rows apart (``file:<path>`` when
-  there was no id).
-* **Safe text.** Names lose control, bidi and invisible characters, and any
-  cell starting like a formula (``= + - @``, also after spaces or in
-  full-width form) is prefixed with ``'``.
-* "shown"/"reset" events (rows whose ``kind`` is not ``"attempt"``) are never
-  counted as attempts.
-
-Exit status (distinct, for scripts):
-
-* **0**: every file and every attempt was used (re-grading differences are
-  reported but not failures);
-* **1**: some files or attempts were rejected (listed on stderr); the CSV was
-  still written from the rest;
-* **2**: nothing was written: usage error, no usable file, an output path that
-  is one of the inputs, or an output that could not be written (a sentence says why).
+* **Re-graded.** Every answer is checked again against the current question
+  bank; what a file claims is ignored (``regraded`` counts the differences).
+* **One order.** Rows are taken in the order the learner's store kept them, so
+  a clock that went back never turns wrong-then-right into right-first-time.
+* **Who a row is** is decided from the files' learner ids and shared history,
+  never from names; what cannot be decided becomes a note, not a guess.
 """
 
 from __future__ import annotations
 
-import argparse
-import csv
-import io
-import math
-import os
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from . import tables
-from .exchange import ImportRefused, clean_name, read_export
-from .rows import is_attempt
-from .store import atomic_write, reason
+from .cells import list_cell
+from .handins import HandIn, question_lookup, read_hand_in
+from .linking import link
+from .roster import RosterEntry, matches_file, matches_id, matches_name
+from .rows import is_attempt, kind_of
 
-__all__ = ["COLUMNS", "Learner", "Book", "build", "grade_rows", "safe_cell", "gradebook_main",
-           "EXIT_OK", "EXIT_SOME_REJECTED", "EXIT_NOT_WRITTEN"]
+__all__ = ["COLUMNS", "STATUSES", "Learner", "Book", "build", "rows_of"]
 
-COLUMNS = ["learner", "learner_id", "files", "lesson", "questions", "attempted", "correct", "first_try_correct",
-           "attempts", "mean_best_score", "last_time", "regraded"]
-EXIT_OK, EXIT_SOME_REJECTED, EXIT_NOT_WRITTEN = 0, 1, 2
+#: Every gradebook column and what it means (one meaning per name, here and in ``--items``).
+COLUMNS: dict[str, str] = {
+    "learner": "the name: the roster's, else the one the learner typed into the file ('(no name)' if none)",
+    "learner_id": "the random id of the learner's kzlessons store(s), ' + '-joined when several stores are one "
+                  "learner; 'file:' and a hash for old files without an id; empty when not handed in",
+    "files": "the files used for this learner, as a JSON list",
+    "lesson": "the lesson (every lesson of the bank has a row, so a pivot has no gaps)",
+    "status": "'answered', 'handed in, nothing answered' (for this lesson), or 'not handed in' (roster only)",
+    "questions": "questions in this lesson's bank",
+    "attempted": "questions of this lesson answered at least once (recap answers in later lessons included)",
+    "correct": "questions answered right at least once, also after Show answer (see 'shown')",
+    "first_try_correct": "questions whose first answer was right, with no Show answer before it (a count)",
+    "shown": "questions whose answer the learner revealed with Show answer before answering right (or never "
+             "answering right): right answers there may be copied from the screen",
+    "attempts": "answers given in this lesson's questions (retries included; Show answer and Reset are not answers)",
+    "mean_best_score": "mean of the best score (0-1) over the attempted questions only; empty when none",
+    "score_share": "best scores summed over all the lesson's questions, divided by their number (0-1)",
+    "last_time": "time (UTC) of the learner's last answer in this lesson, in the store's order",
+    "regraded": "answers whose claimed result the re-grading did not give (an edited file, or a changed answer key)",
+}
+STATUSES = ("answered", "handed in, nothing answered", "not handed in")
 NO_NAME = "(no name)"
-_FORMULA = tuple("=+-@\t\r") + ("\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 @dataclass
 class Learner:
-    """One learner: a learner id (or one file without an id), with re-graded attempts."""
+    """One row group of the gradebook: a learner's merged files (or a roster entry with none)."""
 
     key: str
     name: str | None = None
     files: list[str] = field(default_factory=list)
-    attempts: dict[str, dict[str, Any]] = field(default_factory=dict)
-    regraded: dict[str, int] = field(default_factory=dict)  # lesson -> attempts whose claim was wrong
+    attempts: dict[str, dict[str, Any]] = field(default_factory=dict)  # in store order
+    regraded: dict[str, int] = field(default_factory=dict)  # lesson -> answers whose claim was wrong
+    handed_in: bool = True
 
     @property
     def label(self) -> str:
-        """The name to show (``(no name)`` when the learner chose none)."""
+        """The name to show (``(no name)`` when there is none)."""
         return self.name or NO_NAME
 
 
 @dataclass
 class Book:
-    """What :func:`build` found: learners, rejected files, and notes for the instructor."""
+    """What :func:`build` found: learners, rejected and partly used files, notes for the instructor."""
 
     learners: list[Learner]
     rejected: list[tuple[str, str]]
     notes: list[str]
+    partly: list[tuple[str, str]] = field(default_factory=list)
     ignored_attempts: int = 0
     questions: dict[str, Any] = field(default_factory=dict)
+    files_used: int = 0
 
     @property
     def clean(self) -> bool:
         """True when every file and every attempt was used."""
-        return not self.rejected and not self.ignored_attempts
+        return not self.rejected and not self.partly
 
 
-def safe_cell(value: object) -> object:
-    """Text made safe for a spreadsheet: no control/bidi characters, formulas defused.
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
-    >>> safe_cell("=HYPERLINK(1)"), safe_cell(" \\u00a0+cmd"), safe_cell("ab\\x1b[31m\\u202e"), safe_cell(3)
-    ("'=HYPERLINK(1)", "'+cmd", 'ab[31m', 3)
+
+def _file_notes(h: HandIn) -> tuple[list[str], list[tuple[str, str]]]:
+    """(notes, partly-used reasons) for one file."""
+    notes, partly = [], []
+    if h.unknown:
+        ids = sorted(set(h.unknown))
+        shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+        partly.append((h.label, f"{len(h.unknown)} attempt(s) at question id(s) not in this kzlessons's question "
+                                f"bank were left out: {shown}. The file may be from another version of the "
+                                "lessons, or edited by hand; the rest of it was used."))
+    if h.regraded:
+        notes.append(f"{h.label}: {len(h.regraded)} attempt(s) claimed a result that re-grading does not give; "
+                     "the re-graded result is used.")
+    if h.ignored:
+        notes.append(f"{h.label}: {_plural(h.ignored, 'row')} of a kind this kzlessons does not know were kept "
+                     "in the file but not counted (an edited file, or one from a newer kzlessons).")
+    if h.after_export:
+        notes.append(f"{h.label}: {_plural(h.after_export, 'row')} are timed after the file says it was exported "
+                     "(a computer clock that was wrong, or an edited file); the store's order is used, not the times.")
+    return notes, partly
+
+
+def _merge(files: Sequence[HandIn], key: str) -> Learner:
+    learner = Learner(key, name=next((h.name for h in files if h.name), None), files=[h.label for h in files])
+    regraded: set[str] = set()
+    for h in files:  # most rows first: the longest history gives the order, others add what it lacks
+        regraded |= h.regraded
+        for row in h.rows:
+            learner.attempts.setdefault(row["attempt_id"], row)
+    for aid in regraded & learner.attempts.keys():
+        lesson = learner.attempts[aid]["lesson"]
+        learner.regraded[lesson] = learner.regraded.get(lesson, 0) + 1
+    return learner
+
+
+def _key(files: Sequence[HandIn]) -> str:
+    keys = list(dict.fromkeys(h.learner_id or h.key for h in files))
+    return " + ".join(keys)
+
+
+def build(paths: Sequence[str], roster: Sequence[RosterEntry] | None = None,
+          read: Callable[[Sequence[str]], Any] | None = None) -> Book:
+    """Read, re-grade and group the files at ``paths`` (files, folders or zip archives); see the module docs.
+
+    ``read`` replaces :func:`kzlessons.progress.intake.read_all` (for tests).
     """
-    if not isinstance(value, str):
-        return value
-    text = clean_name(value)
-    return "'" + text if text.startswith(_FORMULA) or value.startswith(("\t", "\r")) else text
+    from .intake import read_all
+
+    documents, rejected, notes = (read or read_all)(paths)
+    lookup = question_lookup()
+    hand_ins: list[HandIn] = []
+    partly: list[tuple[str, str]] = []
+    for label, data, raw in documents:
+        h = read_hand_in(label, data, raw, lookup)
+        more, part = _file_notes(h)
+        notes += more
+        partly += part
+        hand_ins.append(h)
+    linked = link(hand_ins)
+    notes += linked.notes
+    groups = [list(g) for g in linked.groups]
+    learners: list[Learner]
+    if roster:
+        learners, roster_notes = _on_roster(groups, roster)
+        notes += roster_notes
+    else:
+        learners = sorted((_merge(g, _key(g)) for g in groups),
+                          key=lambda x: (x.name is None, x.label.casefold(), x.files[0]))
+    questions = {k: v for k, v in lookup.cache.items() if v is not None}  # type: ignore[attr-defined]
+    return Book(learners, rejected, notes, partly, sum(len(h.unknown) for h in hand_ins), questions, len(hand_ins))
 
 
-def _question_lookup() -> Callable[[str], Any]:
-    from ..quiz import get
-
-    cache: dict[str, Any] = {}
-
-    def lookup(qid: str) -> Any:
-        if qid not in cache:
-            try:
-                cache[qid] = get(qid)
-            except KeyError:
-                cache[qid] = None
-        return cache[qid]
-
-    lookup.cache = cache  # type: ignore[attr-defined]
-    return lookup
-
-
-def grade_rows(rows: Sequence[dict[str, Any]],
-               lookup: Callable[[str], Any]) -> tuple[list[dict], list[str], set[str]]:
-    """(re-graded rows, unknown question ids, ids of the attempts whose claimed result differed).
-
-    Events (kind other than "attempt") are kept as they are: they are never graded or counted.
-    """
-    graded: list[dict] = []
-    unknown: list[str] = []
-    differs: set[str] = set()
-    for row in rows:
-        question = lookup(row["question_id"])
-        if question is None:
-            unknown.append(row["question_id"])
-            continue
-        if not is_attempt(row):
-            graded.append(row)
-            continue
-        result = question.check(row["answer"])
-        score = round(float(result.score), 4)
-        if bool(row["correct"]) != bool(result.correct) or not math.isclose(float(row["score"]), score, abs_tol=1e-3):
-            differs.add(row["attempt_id"])
-        graded.append({**row, "correct": bool(result.correct), "score": score})
-    return graded, unknown, differs
+def _roster_hits(files: Sequence[HandIn], roster: Sequence[RosterEntry]) -> tuple[int, list[int]]:
+    """(evidence level 0 id / 1 file name / 2 typed name / 3 none, roster indices matched at that level)."""
+    ids = [h.learner_id for h in files if h.learner_id]
+    name = next((h.name for h in files if h.name), None)
+    tests: list[Callable[[RosterEntry], bool]] = [
+        lambda e: matches_id(e, ids),
+        lambda e: any(matches_file(e, h.label) for h in files),
+        lambda e: matches_name(e, name),
+    ]
+    for level, test in enumerate(tests):
+        hits = [i for i, entry in enumerate(roster) if test(entry)]
+        if hits:
+            return level, hits
+    return 3, []
 
 
-def build(files: Sequence[str | Path]) -> Book:
-    """Read, validate and re-grade every file; group attempts by learner (see the module docs)."""
-    lookup = _question_lookup()
-    learners: dict[str, Learner] = {}
-    rejected: list[tuple[str, str]] = []
+def _on_roster(groups: list[list[HandIn]], roster: Sequence[RosterEntry]) -> tuple[list[Learner], list[str]]:
     notes: list[str] = []
-    ignored = 0
-    seen_paths: set[str] = set()
-    for name in files:
-        path = Path(name)
-        try:
-            data = read_export(path)
-        except ImportRefused as error:
-            rejected.append((str(path), str(error)))
+    placed: dict[int, list[tuple[int, list[HandIn]]]] = {}
+    unplaced: list[list[HandIn]] = []
+    for files in groups:
+        level, hits = _roster_hits(files, roster)
+        labels = ", ".join(h.label for h in files)
+        if len(hits) == 1:
+            placed.setdefault(hits[0], []).append((level, files))
             continue
-        full = str(path.resolve())
-        if full in seen_paths:
-            notes.append(f"{path} was given twice; it is counted once.")
-            continue
-        seen_paths.add(full)
-        key = data.get("learner_id") or f"file:{full}"
-        learner = learners.setdefault(key, Learner(key))
-        learner.files.append(str(path))
-        chosen = clean_name(data.get("learner") or "") or None
-        if chosen and learner.name and chosen != learner.name:
-            notes.append(f"{path} carries the same learner id as {learner.files[0]} but the name {chosen!r} "
-                         f"instead of {learner.name!r}; they are one learner, shown as {chosen!r}.")
-        learner.name = chosen or learner.name
-        graded, unknown, differs = grade_rows(data["attempts"], lookup)
-        if unknown:
-            ignored += len(unknown)
-            ids = sorted(set(unknown))
-            shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-            rejected.append((str(path), f"{len(unknown)} attempt(s) at question id(s) not in this kzlessons's "
-                                        f"question bank were left out: {shown}. The file may be from another "
-                                        "version of the lessons, or edited by hand."))
-        if differs:
-            notes.append(f"{path}: {len(differs)} attempt(s) claimed a result that re-grading does not give; "
-                         "the re-graded result is used.")
-        for row in graded:
-            if row["attempt_id"] not in learner.attempts:
-                learner.attempts[row["attempt_id"]] = row
-                if row["attempt_id"] in differs:
-                    learner.regraded[row["lesson"]] = learner.regraded.get(row["lesson"], 0) + 1
-    by_name: dict[str, list[Learner]] = {}
-    for learner in learners.values():
-        if learner.name:
-            by_name.setdefault(learner.name, []).append(learner)
-    for name, same in sorted(by_name.items()):
-        if len(same) > 1:
-            files_list = "; ".join(", ".join(x.files) for x in same)
-            notes.append(f"{len(same)} different learners are called {safe_cell(name)!r} ({files_list}); they "
-                         "are kept as separate rows, told apart by the learner_id column.")
-    ordered = sorted(learners.values(), key=lambda x: (x.name is None, x.label.casefold(), x.files[0], x.key))
-    return Book(ordered, rejected, notes, ignored, {k: v for k, v in lookup.cache.items() if v is not None})
+        if hits:
+            names = ", ".join(repr(roster[i].learner) for i in hits)
+            notes.append(f"{labels} match several roster rows ({names}); they are listed after the roster. Add a "
+                         "'match' column to the roster that tells these learners apart.")
+        else:
+            notes.append(f"{labels} match no roster row; they are listed after the roster.")
+        unplaced.append(files)
+    learners: list[Learner] = []
+    for index, entry in enumerate(roster):
+        found = placed.get(index, [])
+        if len(found) > 1 and any(level == 2 for level, _ in found):  # two learners typed this name: don't guess
+            labels = "; ".join(", ".join(h.label for h in files) for _, files in found)
+            notes.append(f"Several learners' files ({labels}) typed the name of roster row {entry.learner!r}, "
+                         "so none was placed there; add a 'match' column (their login or learner id).")
+            unplaced += [files for _, files in found]
+            found = []
+        if len(found) > 1:
+            labels = "; ".join(", ".join(h.label for h in files) for _, files in found)
+            notes.append(f"Files from {len(found)} kzlessons stores ({labels}) are placed under roster row "
+                         f"{entry.learner!r} by their file names or ids; they are counted as one learner.")
+        files = sorted((h for _, fs in found for h in fs), key=lambda h: -len(h.rows))
+        learner = _merge(files, _key(files)) if files else Learner("", handed_in=False)
+        learner.name = entry.learner
+        learners.append(learner)
+    extra = sorted((_merge(g, _key(g)) for g in unplaced), key=lambda x: (x.name is None, x.label.casefold()))
+    return learners + extra, notes
+
+
+# -- the table ----------------------------------------------------------------------------------
+
+
+def _shown(rows: Iterable[Mapping[str, Any]]) -> set[str]:
+    """Questions whose answer was shown before the first right answer (or with none right)."""
+    shown: set[str] = set()
+    right: set[str] = set()
+    for row in rows:
+        qid = row["question_id"]
+        if is_attempt(row) and row["correct"]:
+            right.add(qid)
+        elif kind_of(row) == "shown" and qid not in right:
+            shown.add(qid)
+    return shown
+
+
+def _lesson_row(lesson: str, questions: list[dict[str, Any]], shown: set[str], size: int | None) -> dict[str, Any]:
+    if not questions:
+        return {"lesson": lesson, "questions": size, "attempted": 0, "correct": 0, "first_try_correct": 0,
+                "shown": len(shown), "attempts": 0, "mean_best_score": None, "score_share": 0.0 if size else None,
+                "last_time": None}
+    (row,) = tables.per_lesson(questions, {lesson: size} if size else {})
+    best = sum(q["best_score"] for q in questions)
+    return {**row, "shown": len(shown), "score_share": round(best / size, 4) if size else None}
 
 
 def rows_of(book: Book) -> list[dict[str, Any]]:
-    """The gradebook rows: one per learner and lesson."""
+    """The gradebook rows: one per learner and lesson of the bank (see :data:`COLUMNS`)."""
     try:
         sizes = tables.bank_sizes()
     except Exception:  # the gradebook works without the banks' totals
         sizes = {}
+    lessons = sorted(set(sizes) | {r["lesson"] for x in book.learners for r in x.attempts.values()})
     out = []
     for learner in book.learners:
-        for lesson in tables.per_lesson(tables.per_question(learner.attempts.values()), sizes):
-            out.append({"learner": learner.label, "learner_id": learner.key, "files": ";".join(learner.files),
-                        **lesson, "regraded": learner.regraded.get(lesson["lesson"], 0)})
+        rows = list(learner.attempts.values())
+        per_question = tables.per_question(rows)
+        shown = _shown(rows)
+        for lesson in lessons:
+            questions = [q for q in per_question if q["lesson"] == lesson]
+            row = _lesson_row(lesson, questions, {q for q in shown if q[1:3] == lesson}, sizes.get(lesson))
+            status = STATUSES[0] if questions else STATUSES[1] if learner.handed_in else STATUSES[2]
+            out.append({"learner": learner.label, "learner_id": learner.key,
+                        "files": list_cell(learner.files) if learner.files else "", **row, "status": status,
+                        "regraded": learner.regraded.get(lesson, 0)})
     return out
-
-
-def csv_bytes(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> bytes:
-    """Rows as CSV (UTF-8), every text cell made safe with :func:`safe_cell`."""
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: safe_cell(v) for k, v in row.items()})
-    return buffer.getvalue().encode("utf-8")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
-    except OSError:
-        return False
-
-
-def _write(path: Path, data: bytes) -> str | None:
-    """Write ``data`` to ``path`` atomically; a sentence on failure, else None."""
-    if path.is_dir():
-        return f"Could not write {path}: it is a folder. Give a file name, e.g. -o {path / 'grades.csv'}."
-    if not path.parent.is_dir():
-        return f"Could not write {path}: the folder {path.parent} does not exist. Create it, or choose another place."
-    try:
-        atomic_write(path, data)
-    except OSError as error:
-        return f"Could not write {path} ({reason(error)}). Choose a folder you can write to."
-    return None
-
-
-def gradebook_main(argv: Sequence[str] | None = None) -> int:
-    """Run the gradebook command; returns the exit status (0, 1 or 2; see the module docs)."""
-    parser = argparse.ArgumentParser(
-        prog="kzlessons gradebook",
-        description="Tabulate learners' exported progress files, re-graded against the current question bank: "
-                    "one row per learner and lesson. Exit status: 0 all used; 1 some files or attempts rejected "
-                    "(CSV still written); 2 nothing written.",
-    )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="exported kzlessons-progress JSON files")
-    parser.add_argument("-o", "--output", default="grades.csv", help="CSV file to write (default: grades.csv)")
-    parser.add_argument("--items", metavar="ITEMS_CSV", default=None,
-                        help="also write an item analysis: one row per question (learners, first-try share, "
-                             "mean attempts, most chosen wrong answer)")
-    try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
-    outputs = [Path(args.output)] + ([Path(args.items)] if args.items else [])
-    if args.items and _same_file(outputs[0], outputs[1]):
-        print(f"The gradebook and the item analysis cannot both be written to {args.output}; "
-              "give --items another file name.", file=sys.stderr)
-        return EXIT_NOT_WRITTEN
-    for out in outputs:
-        clash = next((f for f in args.files if _same_file(Path(f), out)), None)
-        if clash is not None:
-            print(f"{out} is one of the input files, so it was not overwritten and nothing was written; "
-                  "choose another output name (e.g. -o grades.csv).", file=sys.stderr)
-            return EXIT_NOT_WRITTEN
-    book = build(args.files)
-    for file, why in book.rejected:
-        print(f"rejected {file}: {why}", file=sys.stderr)
-    for note in book.notes:
-        print(f"note: {note}", file=sys.stderr)
-    if not book.learners:
-        print("No file could be used, so no gradebook was written.", file=sys.stderr)
-        return EXIT_NOT_WRITTEN
-    rows = rows_of(book)
-    problem = _write(outputs[0], csv_bytes(rows, COLUMNS))
-    if problem is None and args.items:
-        from .items import ITEM_COLUMNS, item_rows
-
-        problem = _write(outputs[1], csv_bytes(item_rows(book.learners, book.questions), ITEM_COLUMNS))
-    if problem is not None:
-        print(problem, file=sys.stderr)
-        return EXIT_NOT_WRITTEN
-    used = sum(len(x.files) for x in book.learners)
-    rejected_files = len({f for f, _ in book.rejected} - {f for x in book.learners for f in x.files})
-    print(f"Wrote {outputs[0]}: {len(rows)} row(s) for {len(book.learners)} learner(s) from {used} file(s); "
-          f"{rejected_files} file(s) rejected"
-          + (f", {book.ignored_attempts} attempt(s) left out" if book.ignored_attempts else "") + "."
-          + (f" Wrote {outputs[1]}." if args.items else ""))
-    return EXIT_OK if book.clean else EXIT_SOME_REJECTED

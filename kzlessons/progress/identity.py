@@ -5,6 +5,14 @@ learner chooses one), the id in ``progress/learner-id`` (32 hex digits, made
 once, the first time it is needed, and never changed). The id travels in every
 export so the gradebook can tell learners apart even when they share a name or
 have none; it says nothing about the person.
+
+A learner who goes on in a new Binder session or on a second computer imports
+her last file with ``kz.progress.load_file``: a store with nothing of its own
+yet then **takes over the file's learner id** (:func:`adopt`), so every later
+export is the same learner. A store that already has answers keeps its id and
+remembers the imported file's id in ``progress/imported-learner-ids``
+(:func:`imported_ids`), which its exports carry, so the gradebook can join the
+two (or say that one learner holds another's answers).
 """
 
 from __future__ import annotations
@@ -20,9 +28,12 @@ from pathlib import Path
 from .exchange import MAX_NAME, clean_name
 from .store import StoreError, advice, atomic_write, home, reason
 
-__all__ = ["learner", "set_learner", "clean_learner_name", "remember_name", "learner_id", "LEARNER_ID_NAME"]
+__all__ = ["learner", "set_learner", "clean_learner_name", "remember_name", "learner_id", "adopt", "imported_ids",
+           "note_imported", "LEARNER_ID_NAME"]
 
 LEARNER_ID_NAME = "learner-id"
+IMPORTED_NAME = "imported-learner-ids"
+MAX_IMPORTED = 1000
 _ID = re.compile(r"[0-9a-f]{32}")
 
 
@@ -131,3 +142,49 @@ def learner_id(create: bool = True) -> str | None:
     except OSError:
         return None
     return _read_id(path)
+
+
+def _imported_path() -> Path:
+    return home() / "progress" / IMPORTED_NAME
+
+
+def imported_ids() -> list[str]:
+    """Learner ids whose files were imported into this store (oldest first; unreadable lines skipped)."""
+    try:
+        text = _imported_path().read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return []
+    return list(dict.fromkeys(line.strip() for line in text.splitlines() if _ID.fullmatch(line.strip())))
+
+
+def note_imported(ids: list[str]) -> None:
+    """Remember that files of these learner ids were imported here (this store's own id is left out).
+
+    Raises ``OSError`` when the list cannot be written.
+    """
+    own = learner_id(create=False)
+    known = imported_ids()
+    new = [x for x in dict.fromkeys(ids) if _ID.fullmatch(x) and x != own and x not in known]
+    if new:
+        path = _imported_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, "".join(f"{x}\n" for x in (known + new)[-MAX_IMPORTED:]).encode("ascii"))
+
+
+def adopt(new_id: str) -> None:
+    """Make ``new_id`` this store's learner id (for a store with no answers of its own yet).
+
+    The id it replaces, if any, is remembered with :func:`note_imported`, so a file
+    exported under it (e.g. an empty hand-in) still joins the same learner.
+    Raises ``ValueError`` for a malformed id and ``OSError`` when it cannot be written.
+    """
+    if not _ID.fullmatch(new_id):
+        raise ValueError(f"{new_id!r} is not a learner id (32 hexadecimal digits).")
+    old = learner_id(create=False)
+    if old == new_id:
+        return
+    path = home() / "progress" / LEARNER_ID_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, (new_id + "\n").encode("ascii"))
+    if old:
+        note_imported([old])

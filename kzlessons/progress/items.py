@@ -2,17 +2,10 @@
 
 Pure functions over re-graded attempts grouped by learner (see
 :mod:`kzlessons.progress.gradebook`). One row per question that at least one
-learner tried:
-
-=========================== ==========================================================
-``learners``                learners who answered it at least once
-``first_try_correct``       share of them (0–1) whose first answer was right (an answer
-                            seen with "Show answer" before the first try does not count)
-``mean_attempts``           answers per learner who tried it
-``most_chosen_wrong``       the wrong answer most learners gave (an option as ``id: text``,
-                            a selection as ``a+c``, an order as ``b>a>c``, else the text)
-``most_chosen_wrong_learners`` how many learners gave it at least once
-=========================== ==========================================================
+learner tried.
+The columns are defined in :data:`ITEM_DEFINITIONS`. An answer (attempt id)
+that appears under two learners (a copied file, or one imported with
+``load_file``) is counted once, for the first learner that has it.
 
 >>> from types import SimpleNamespace as L
 >>> row = lambda i, ans, ok, t: {"attempt_id": i, "question_id": "l00-x", "lesson": "00", "answer": ans,
@@ -20,7 +13,7 @@ learner tried:
 >>> a = L(attempts={"1": row("1", "b", False, 0), "2": row("2", "a", True, 1)})
 >>> b = L(attempts={"3": row("3", "a", True, 0)})
 >>> (item,) = item_rows([a, b], {})
->>> item["learners"], item["first_try_correct"], item["mean_attempts"], item["most_chosen_wrong"]
+>>> item["learners"], item["first_try_share"], item["mean_attempts"], item["most_chosen_wrong"]
 (2, 0.5, 1.5, 'b')
 """
 
@@ -34,10 +27,22 @@ from typing import Any, Protocol
 from . import tables
 from .rows import is_attempt, kind_of
 
-__all__ = ["ITEM_COLUMNS", "item_rows", "answer_label"]
+__all__ = ["ITEM_COLUMNS", "ITEM_DEFINITIONS", "item_rows", "answer_label"]
 
-ITEM_COLUMNS = ("lesson", "question_id", "type", "prompt", "learners", "first_try_correct", "mean_attempts",
-                "most_chosen_wrong", "most_chosen_wrong_learners")
+#: Every item-analysis column and what it means.
+ITEM_DEFINITIONS: dict[str, str] = {
+    "lesson": "the question's lesson",
+    "question_id": "the question's id in the bank",
+    "type": "single, multiple, numeric, text or ordering",
+    "prompt": "the question's first 80 characters",
+    "learners": "learners who answered it at least once (each answer counted for one learner only)",
+    "first_try_share": "share (0-1) of those learners whose first answer was right, with no Show answer before it",
+    "mean_attempts": "answers per learner who answered it",
+    "most_chosen_wrong": "the wrong answer most learners gave (an option as 'id: text', a selection as 'a+c', an "
+                         "order as 'b>a>c', else the text)",
+    "most_chosen_wrong_learners": "how many learners gave that wrong answer at least once",
+}
+ITEM_COLUMNS = tuple(ITEM_DEFINITIONS)
 
 
 class _HasAttempts(Protocol):
@@ -76,10 +81,13 @@ def item_rows(learners: Iterable[_HasAttempts], questions: Mapping[str, Any]) ->
     answers: dict[str, int] = Counter()
     wrong: dict[str, Counter[str]] = {}
     lessons: dict[str, str] = {}
+    counted: set[str] = set()
     for learner in learners:
         by_question: dict[str, list[Mapping[str, Any]]] = {}
         shown_first: set[str] = set()
-        for row in tables.in_order(learner.attempts.values()):
+        mine = [row for row in tables.in_order(learner.attempts.values()) if row["attempt_id"] not in counted]
+        counted.update(row["attempt_id"] for row in mine)
+        for row in mine:
             qid = row["question_id"]
             if is_attempt(row):
                 by_question.setdefault(qid, []).append(row)
@@ -103,7 +111,7 @@ def item_rows(learners: Iterable[_HasAttempts], questions: Mapping[str, Any]) ->
             "type": getattr(question, "type", ""),
             "prompt": _clip(getattr(question, "prompt", "") or "", 80),
             "learners": tried[qid],
-            "first_try_correct": round(first_right[qid] / tried[qid], 3),
+            "first_try_share": round(first_right[qid] / tried[qid], 3),
             "mean_attempts": round(answers[qid] / tried[qid], 2),
             "most_chosen_wrong": label,
             "most_chosen_wrong_learners": count,

@@ -36,9 +36,11 @@ def class_files(tmp_path, monkeypatch):
     return [a, b, c, broken, foreign]
 
 
-def _read(path: Path) -> list[dict]:
+def _read(path: Path, answered: bool = True) -> list[dict]:
+    """The CSV's rows (only the 'answered' ones, unless ``answered`` is False)."""
     with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+        rows = list(csv.DictReader(handle))
+    return [r for r in rows if r["status"] == "answered" or not answered]
 
 
 def test_one_row_per_learner_and_lesson(class_files, tmp_path, capsys):
@@ -52,6 +54,9 @@ def test_one_row_per_learner_and_lesson(class_files, tmp_path, capsys):
     assert (aigerim["attempted"], aigerim["correct"], aigerim["first_try_correct"], aigerim["attempts"]) == ("2", "2", "1", "3")
     assert aigerim["questions"] == str(len(kz.quiz.ids("00")))
     assert "Wrote" in capsys.readouterr().out
+    everything = _read(out, answered=False)
+    assert len(everything) == 3 * len({q[1:3] for q in kz.quiz.ids()})
+    assert {r["status"] for r in everything} == {"answered", "handed in, nothing answered"}
 
 
 def test_rejected_files_are_reported_with_reasons(class_files, tmp_path, capsys):
@@ -72,7 +77,7 @@ def test_same_learner_twice_is_counted_once(class_files, tmp_path):
     out = tmp_path / "grades.csv"
     gradebook_main([str(class_files[0]), str(copy), "-o", str(out)])
     (row,) = _read(out)
-    assert row["attempts"] == "3" and row["files"] == f"{class_files[0]};{copy}"
+    assert row["attempts"] == "3" and json.loads(row["files"]) == [str(class_files[0]), str(copy)]
 
 
 def test_nothing_usable_writes_nothing(class_files, tmp_path, capsys):
@@ -134,17 +139,22 @@ def test_anonymous_default_named_files_stay_apart(tmp_path, monkeypatch, capsys)
     rows = _read(out)
     assert len(rows) == 3 and len({r["learner_id"] for r in rows}) == 3
     assert sorted(r["correct"] for r in rows) == ["0", "0", "1"]
-    assert {r["files"] for r in rows} == {str(f) for f in files}
+    assert {r["files"] for r in rows} == {json.dumps([str(f)]) for f in files}
 
 
-def test_v1_files_without_ids_are_keyed_by_full_path(tmp_path):
-    """B1 for old files: are v1 files without learner ids, with the same name in different folders, kept apart?"""
+def test_v1_files_without_ids_are_keyed_by_content(tmp_path):
+    """B1, R2-C16: are id-less files with one name in two folders kept apart, keyed by content, not by path?"""
     a = _write(tmp_path / "a" / "kzlessons-progress.json", _doc([_att(1)]))
     b = _write(tmp_path / "b" / "kzlessons-progress.json", _doc([_att(1, answer="5", correct=False, score=0)]))
     out = tmp_path / "grades.csv"
     assert gradebook_main([str(a), str(b), "-o", str(out)]) == 0
     ids = sorted(r["learner_id"] for r in _read(out))
-    assert ids == [f"file:{a.resolve()}", f"file:{b.resolve()}"]
+    assert len(set(ids)) == 2 and all(i.startswith("file:") and str(tmp_path) not in i for i in ids)
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    (moved / "a.json").write_bytes(a.read_bytes())
+    assert gradebook_main([str(moved / "a.json"), "-o", str(out)]) == 0
+    assert _read(out)[0]["learner_id"] in ids  # the same key after moving the file
 
 
 def test_made_up_questions_are_rejected_and_answers_regraded(tmp_path, capsys):
@@ -157,8 +167,10 @@ def test_made_up_questions_are_rejected_and_answers_regraded(tmp_path, capsys):
     (row,) = _read(out)
     assert (row["attempted"], row["correct"], row["first_try_correct"], row["regraded"]) == ("1", "0", "0", "1")
     assert row["questions"] == str(len(kz.quiz.ids("00")))
-    err = capsys.readouterr().err
-    assert "rejected" in err and "mallory.json" in err and "l00-made-up-0" in err and "50 attempt(s)" in err
+    captured = capsys.readouterr()
+    err = captured.err
+    assert "partly used" in err and "mallory.json" in err and "l00-made-up-0" in err and "50 attempt(s)" in err
+    assert "0 file(s) rejected, 1 partly used" in captured.out
     assert "1 attempt(s) claimed a result that re-grading does not give" in err
 
 
@@ -252,3 +264,144 @@ def test_exit_codes_are_distinct(tmp_path, class_files):
     assert gradebook_main([str(class_files[0]), str(class_files[3]), "-o", str(out)]) == 1 and out.exists()
     out.unlink()
     assert gradebook_main([str(class_files[3]), "-o", str(out)]) == 2 and not out.exists()
+
+
+# -- round 2: a class of hundreds (R2-C1 … C20) -----------------------------------------------
+
+
+def test_a_learner_across_sessions_is_one_row_and_counted_once(tmp_path, monkeypatch):
+    """R2-C1: weekly Binder sessions, each importing the last file, are one learner; items count her once."""
+    files = []
+    for week, (qid, answer) in enumerate([("l00-what-check-does", "a"), ("l00-area", "2724900"),
+                                          ("l00-what-check-does", "b")], start=1):
+        monkeypatch.setenv("KZLESSONS_HOME", str(tmp_path / f"session-{week}"))
+        if files:
+            kz.progress.load_file(files[-1])
+        kz.progress.record(qid, answer)
+        files.append(kz.progress.export(tmp_path / f"week{week}.json", name="Aigerim"))
+    out, items = tmp_path / "g.csv", tmp_path / "i.csv"
+    assert gradebook_main([*map(str, files), "-o", str(out), "--items", str(items)]) == 0
+    (row,) = [r for r in _read(out) if r["lesson"] == "00"]
+    assert (row["learner"], row["attempts"], row["first_try_correct"]) == ("Aigerim", "3", "1")
+    assert len(json.loads(row["files"])) == 3
+    item = {r["question_id"]: r for r in _read_all(items)}["l00-what-check-does"]
+    assert (item["learners"], item["first_try_share"], item["mean_attempts"]) == ("1", "0.0", "2.0")
+
+
+def test_store_order_not_the_clock_decides_the_first_try(tmp_path):
+    """R2-C2: a wrong answer stored first but timed an hour later is still the first try."""
+    rows = [_att(1, qid="l00-what-check-does", answer="a", correct=False, score=0, t=30),
+            _att(2, qid="l00-what-check-does", answer="b", t=5)]
+    out = tmp_path / "g.csv"
+    assert gradebook_main([str(_write(tmp_path / "c.json", _doc(rows))), "-o", str(out)]) == 0
+    (row,) = _read(out)
+    assert (row["first_try_correct"], row["correct"], row["last_time"]) == ("0", "1", rows[1]["time"].replace(
+        "+00:00", ".000000+00:00"))
+
+
+def test_empty_hand_in_gets_rows_saying_so(tmp_path, capsys):
+    """R2-C4: a file with no answers (or only Show answer) gets rows 'handed in, nothing answered', not silence."""
+    empty = _write(tmp_path / "emil.json", _doc([], learner="Emil", learner_id="e" * 32, version=2))
+    shown = _write(tmp_path / "sara.json", _doc([_att(1, qid="l00-what-check-does", answer=None, correct=False,
+                                                       score=0, kind="shown")], learner="Sara"))
+    out = tmp_path / "g.csv"
+    assert gradebook_main([str(empty), str(shown), "-o", str(out)]) == 0
+    rows = _read(out, answered=False)
+    assert {r["learner"] for r in rows} == {"Emil", "Sara"}
+    assert {r["status"] for r in rows} == {"handed in, nothing answered"}
+    sara = next(r for r in rows if r["learner"] == "Sara" and r["lesson"] == "00")
+    assert (sara["attempted"], sara["shown"], sara["score_share"]) == ("0", "1", "0.0")
+
+
+def test_shown_counts_answers_revealed_before_a_right_answer(tmp_path):
+    """R2-C10: does 'Show answer, then type it' show in the shown column, while 'correct' still counts it?"""
+    rows = [_att(1, qid="l00-what-check-does", answer=None, correct=False, score=0, t=0, kind="shown"),
+            _att(2, qid="l00-what-check-does", answer="b", t=1),
+            _att(3, answer="5", correct=False, score=0, t=2), _att(4, t=3),
+            _att(5, answer=None, correct=False, score=0, t=4, kind="shown")]  # shown after a right answer
+    out = tmp_path / "g.csv"
+    assert gradebook_main([str(_write(tmp_path / "n.json", _doc(rows))), "-o", str(out)]) == 0
+    (row,) = _read(out)
+    assert (row["correct"], row["first_try_correct"], row["shown"]) == ("2", "0", "1")
+
+
+def test_roster_gives_every_learner_every_lesson(tmp_path, capsys):
+    """Roster: one row per roster learner and lesson, 'not handed in' for the missing, strangers after it."""
+    aigerim = _write(tmp_path / "sub" / "nuraigerim_1001_kzlessons-progress.json",
+                     _doc([_att(1)], learner="Aika", learner_id="a" * 32, version=2))
+    stranger = _write(tmp_path / "sub" / "zed_9999_kzlessons-progress.json",
+                      _doc([_att(2)], learner="Zed", learner_id="f" * 32, version=2))
+    roster = tmp_path / "roster.csv"
+    roster.write_text("learner,match\nAigerim Nur,1001\nBolat,1002\n", encoding="utf-8")
+    out = tmp_path / "g.csv"
+    assert gradebook_main([str(aigerim), str(stranger), "--roster", str(roster), "-o", str(out)]) == 0
+    rows = _read(out, answered=False)
+    lessons = len({q[1:3] for q in kz.quiz.ids()})
+    assert len(rows) == 3 * lessons
+    assert [r["learner"] for r in rows[::lessons]] == ["Aigerim Nur", "Bolat", "Zed"]
+    bolat = [r for r in rows if r["learner"] == "Bolat"]
+    assert {r["status"] for r in bolat} == {"not handed in"} and {r["attempted"] for r in bolat} == {"0"}
+    assert "zed_9999" in capsys.readouterr().err  # "match no roster row"
+
+
+def test_roster_joins_two_stores_uploaded_under_one_login(tmp_path, capsys):
+    """Dana used two computers without importing: the LMS file names put both under her roster row."""
+    one = _write(tmp_path / "dana_1003_a.json", _doc([_att(1, answer="5", correct=False, score=0)],
+                                                     learner="Dana", learner_id="a" * 32, version=2))
+    two = _write(tmp_path / "dana_1003_b.json", _doc([_att(2)], learner="Dana", learner_id="b" * 32, version=2))
+    roster = tmp_path / "roster.csv"
+    roster.write_text("learner,match\nDana K,1003\n", encoding="utf-8")
+    out = tmp_path / "g.csv"
+    assert gradebook_main([str(one), str(two), "--roster", str(roster), "-o", str(out)]) == 0
+    (row,) = _read(out)
+    assert (row["learner"], row["attempts"]) == ("Dana K", "2") and " + " in row["learner_id"]
+    assert "counted as one learner" in capsys.readouterr().err
+
+
+def test_bad_roster_writes_nothing(tmp_path, capsys):
+    """Is an unusable roster a sentence and exit 2, with nothing written?"""
+    roster = tmp_path / "r.csv"
+    roster.write_text("name\nA\n", encoding="utf-8")
+    out = tmp_path / "g.csv"
+    path = _write(tmp_path / "x.json", _doc([_att(1)]))
+    assert gradebook_main([str(path), "--roster", str(roster), "-o", str(out)]) == 2
+    assert not out.exists() and "'learner' column" in capsys.readouterr().err
+
+
+def test_evidence_notes_for_future_times_and_unknown_kinds(tmp_path, capsys):
+    """R2-C9, C18: are rows timed after the export, and rows of unknown kinds, noted (and the latter not counted)?"""
+    rows = [_att(1, answer="5", correct=False, score=0, kind="note"), _att(2)]
+    rows[1]["time"] = "9999-12-31T23:59:59+00:00"
+    doc = _doc(rows, exported_at="2026-11-20T10:00:00+00:00")
+    out = tmp_path / "g.csv"
+    assert gradebook_main([str(_write(tmp_path / "x.json", doc)), "-o", str(out)]) == 0
+    (row,) = _read(out)
+    assert (row["attempts"], row["first_try_correct"]) == ("1", "1")
+    err = capsys.readouterr().err
+    assert "1 row of a kind this kzlessons does not know" in err and "timed after the file says it was exported" in err
+
+
+def test_file_names_starting_with_a_dash_work(tmp_path, monkeypatch):
+    """R2-C15: does `gradebook *.json` inside the folder work when a file is called -dash.json?"""
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "-dash.json", _doc([_att(1)]))
+    _write(tmp_path / "b.json", _doc([_att(2, answer="5", correct=False, score=0)]))
+    assert gradebook_main(["-dash.json", "b.json", "-o", "g.csv"]) == 0
+    assert len(_read(tmp_path / "g.csv")) == 2
+    assert gradebook_main(["-o", "h.csv", "--", "-dash.json"]) == 0
+
+
+def test_help_defines_every_column(capsys):
+    """R2-C11: does --help define every column of both files?"""
+    from kzlessons.progress.gradebook import COLUMNS
+    from kzlessons.progress.items import ITEM_COLUMNS
+
+    assert gradebook_main(["--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    for name in [*COLUMNS, *ITEM_COLUMNS]:
+        assert f" {name}: " in f" {text}", name
+
+
+def _read_all(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))

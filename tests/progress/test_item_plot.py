@@ -11,7 +11,7 @@ from kzlessons.charts.palette import CATEGORY_COLOURS
 
 ITEMS = pd.DataFrame({
     "lesson": ["00", "00", "01"], "question_id": ["l00-a", "l00-b", "l01-c"], "learners": [20, 18, 10],
-    "first_try_correct": [0.95, 0.5, 0.2], "mean_attempts": [1.05, 1.8, 2.9],
+    "first_try_share": [0.95, 0.5, 0.2], "mean_attempts": [1.05, 1.8, 2.9],
     "most_chosen_wrong": ["", "b: Moscow", "c: 1991"], "most_chosen_wrong_learners": [0, 4, 7],
 })
 
@@ -57,3 +57,11 @@ def test_bad_tables_get_sentences(bad, match):
     """Do an empty table, a missing column or the wrong type get a sentence saying how to make the table?"""
     with pytest.raises(ValueError, match=match):
         kz.progress.item_chart(bad)
+
+
+def test_an_older_items_csv_still_charts(tmp_path):
+    """Does an items.csv written before the column was renamed (first_try_correct) still make the chart?"""
+    old = tmp_path / "items.csv"
+    old.write_text("lesson,question_id,learners,first_try_correct,mean_attempts,most_chosen_wrong,"
+                   "most_chosen_wrong_learners\n00,l00-a,4,0.25,2.0,b,3\n", encoding="utf-8")
+    assert "l00-a (25%)" in describe(kz.progress.item_chart(old))

@@ -51,18 +51,18 @@ def test_items_csv_has_one_row_per_question(cohort, tmp_path):
         assert csv.DictReader(handle).fieldnames == list(ITEM_COLUMNS)
     rows = _read(items)
     check = rows["l00-what-check-does"]
-    assert (check["learners"], check["first_try_correct"], check["mean_attempts"]) == ("4", "0.25", "1.75")
+    assert (check["learners"], check["first_try_share"], check["mean_attempts"]) == ("4", "0.25", "1.75")
     assert check["most_chosen_wrong"].startswith("a: ") and check["most_chosen_wrong_learners"] == "2"
     assert check["type"] == "single" and check["prompt"]
     area = rows["l00-area"]
-    assert (area["learners"], area["first_try_correct"], area["mean_attempts"]) == ("2", "0.5", "1.5")
+    assert (area["learners"], area["first_try_share"], area["mean_attempts"]) == ("2", "0.5", "1.5")
     assert (area["most_chosen_wrong"], area["most_chosen_wrong_learners"]) == ("5", "1")
 
 
 def test_item_analysis_in_python_matches_the_csv(cohort):
     """Does kz.progress.item_analysis(files) give the same table as the command?"""
     frame = kz.progress.item_analysis(cohort).set_index("question_id")
-    assert frame.loc["l00-what-check-does", "first_try_correct"] == 0.25
+    assert frame.loc["l00-what-check-does", "first_try_share"] == 0.25
     assert frame.loc["l00-area", "learners"] == 2
 
 
@@ -74,7 +74,7 @@ def test_items_ignore_forged_correctness(tmp_path):
     path = tmp_path / "f.json"
     path.write_text(json.dumps(forged))
     frame = kz.progress.item_analysis([path]).set_index("question_id")
-    assert frame.loc["l00-what-check-does", "first_try_correct"] == 0.0
+    assert frame.loc["l00-what-check-does", "first_try_share"] == 0.0
     assert frame.loc["l00-what-check-does", "most_chosen_wrong"].startswith("a: ")
 
 
