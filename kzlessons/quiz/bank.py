@@ -8,7 +8,13 @@ malformed bank raises :class:`BankError` whose message names the file, the
 question id and the field, and says what to fix.
 
 Banks are read lazily and cached per file (the cache notices edits), so a
-broken bank only affects its own lesson's questions.
+broken bank only affects its own lesson's questions. The shipped banks were
+validated against the schema when they were stamped (``scripts/stamp_banks.py``
+writes ``kzlessons/banks/validated.json``: a hash of the schema and of each
+bank): a bank whose bytes match its stamp skips the JSON Schema pass, which
+would otherwise import jsonschema (over a second) in every kernel and every
+gradebook run. An edited or added bank is validated in full; the checks a
+schema cannot express always run.
 
 >>> from kzlessons.quiz import bank
 >>> questions = bank.load_lesson("00")
@@ -19,6 +25,7 @@ True
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -41,6 +48,7 @@ __all__ = [
     "known_source_ids",
     "unknown_sources",
     "problems",
+    "stamp",
 ]
 
 SCHEMA_PATH = Path(__file__).with_name("bank_schema.json")
@@ -61,6 +69,36 @@ class Bank:
 
 
 _BANKS_DIR = Path(__file__).resolve().parent.parent / "banks"
+STAMP_NAME = "validated.json"
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def stamp(folder: Path | None = None) -> dict[str, Any]:
+    """The stamp of the banks in ``folder`` (validating each in full first; raises :class:`BankError`)."""
+    folder = banks_dir() if folder is None else Path(folder)
+    for path in bank_files(folder):
+        _validate(path, _parse(path))
+    return {"schema": _sha256(SCHEMA_PATH), "banks": {p.name: _sha256(p) for p in bank_files(folder)}}
+
+
+@functools.lru_cache(maxsize=8)
+def _stamped(folder: str) -> dict[str, str]:
+    """Bank file name -> hash, from the folder's stamp when it was made with today's schema."""
+    try:
+        data = json.loads((Path(folder) / STAMP_NAME).read_text(encoding="utf-8"))
+        if data.get("schema") == _sha256(SCHEMA_PATH):
+            return {str(k): str(v) for k, v in data["banks"].items()}
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        pass
+    return {}
+
+
+def _was_stamped(path: Path) -> bool:
+    expected = _stamped(str(path.parent)).get(path.name)
+    return expected is not None and expected == _sha256(path)
 
 
 def banks_dir() -> Path:
@@ -193,8 +231,9 @@ def _semantic_problems(data: Mapping[str, Any]) -> Iterable[tuple[int, str, str]
             yield index, "answer", "min is larger than max"
 
 
-def _validate(path: Path, data: Any) -> None:
-    errors = sorted(_validator().iter_errors(data), key=lambda e: (list(e.absolute_path).__repr__(), e.message))
+def _validate(path: Path, data: Any, schema: bool = True) -> None:
+    errors = sorted(_validator().iter_errors(data), key=lambda e: (list(e.absolute_path).__repr__(), e.message)) \
+        if schema else []
     if errors:
         import jsonschema.exceptions
 
@@ -232,7 +271,7 @@ def load_bank(path: str | Path) -> Bank:
 def _load_cached(path_text: str, _mtime: int, _size: int) -> Bank:
     path = Path(path_text)
     data = _parse(path)
-    _validate(path, data)
+    _validate(path, data, schema=not _was_stamped(path))
     match = _BANK_NAME.match(path.name)
     if match and match.group(1) != data["lesson"]:
         raise BankError(

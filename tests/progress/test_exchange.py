@@ -144,3 +144,43 @@ def test_export_contains_chosen_name(kz_home, tmp_path):
 def test_import_report_reads_as_a_sentence(exported, kz_home):
     """Does the import report say what happened in words?"""
     assert str(kz.progress.load_file(exported)) == "Imported 0 new attempt(s); 3 were already stored."
+
+
+# -- one learner across sessions (R2-C1, R2-C8) ----------------------------------------------------
+
+
+def test_import_into_a_fresh_store_carries_on_as_the_same_learner(exported, tmp_path, monkeypatch):
+    """R2-C1: does a new session that loads its file before answering take over the file's learner id and name?"""
+    old = json.loads(exported.read_text(encoding="utf-8"))
+    kz.progress.set_learner("Aigerim")
+    named = kz.progress.export(tmp_path / "named.json")
+    monkeypatch.setenv("KZLESSONS_HOME", str(tmp_path / "new-session"))
+    kz.progress.learner_id()  # e.g. an empty download was made first: the new id is replaced, and remembered
+    first = kz.progress.learner_id()
+    report = kz.progress.load_file(named)
+    assert report.continued and not report.other_learner and "same learner" in str(report)
+    assert kz.progress.learner_id() == old["learner_id"] and kz.progress.learner() == "Aigerim"
+    kz.progress.record("l00-area", "5")
+    again = json.loads(kz.progress.export_bytes())
+    assert again["learner_id"] == old["learner_id"] and again["imported_learner_ids"] == [first]
+
+
+def test_import_into_a_store_with_answers_records_the_other_learner(exported, tmp_path, monkeypatch):
+    """R2-C8: does importing another learner's file into a used store keep its id, say so, and carry the link?"""
+    theirs = json.loads(exported.read_text(encoding="utf-8"))["learner_id"]
+    monkeypatch.setenv("KZLESSONS_HOME", str(tmp_path / "ivan"))
+    kz.progress.record("l00-area", "7")
+    mine = kz.progress.learner_id()
+    report = kz.progress.load_file(exported)
+    assert report.other_learner and not report.continued and "another learner's" in str(report)
+    data = json.loads(kz.progress.export_bytes())
+    assert data["learner_id"] == mine and data["imported_learner_ids"] == [theirs]
+    kz.progress.load_file(exported)  # twice: remembered once
+    assert json.loads(kz.progress.export_bytes())["imported_learner_ids"] == [theirs]
+
+
+def test_reimporting_ones_own_file_changes_nothing(exported, kz_home):
+    """Is loading one's own export back (same id) neither a continuation nor another learner?"""
+    report = kz.progress.load_file(exported)
+    assert not report.continued and not report.other_learner
+    assert json.loads(kz.progress.export_bytes())["imported_learner_ids"] == []

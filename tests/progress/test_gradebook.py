@@ -405,3 +405,62 @@ def test_help_defines_every_column(capsys):
 def _read_all(path: Path) -> list[dict]:
     with open(path, newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
+
+
+def test_an_lms_zip_download_is_read_as_it_is(tmp_path, monkeypatch):
+    """R2-C13: is a Canvas/Moodle bulk-download zip read member by member, with the roster matching folders?"""
+    import zipfile
+
+    archive = tmp_path / "submissions.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("Aigerim Nur_1001_assignsubmission_file_/kzlessons-progress.json",
+                    json.dumps(_doc([_att(1)], learner="A", learner_id="a" * 32, version=2)))
+        zf.writestr("Bolat S_1002_assignsubmission_file_/kzlessons-progress.json",
+                    json.dumps(_doc([_att(2, answer="5", correct=False, score=0)], learner_id="b" * 32, version=2)))
+        zf.writestr("Bolat S_1002_assignsubmission_file_/onlinetext.html", "<p>hi</p>")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("learner\nAigerim Nur\nBolat S\n", encoding="utf-8")
+    out = tmp_path / "g.csv"
+    assert gradebook_main([str(archive), "--roster", str(roster), "-o", str(out)]) == 0
+    rows = {r["learner"]: r for r in _read(out)}
+    assert (rows["Aigerim Nur"]["correct"], rows["Bolat S"]["correct"]) == ("1", "0")
+    assert json.loads(rows["Bolat S"]["files"]) == [f"{archive}:Bolat S_1002_assignsubmission_file_/kzlessons-progress.json"]
+
+
+def test_utf16_and_bom_files(tmp_path, capsys):
+    """R2-C12: is a UTF-8 file with a BOM used, and a UTF-16 one refused with a sentence saying to save as UTF-8?"""
+    text = json.dumps(_doc([_att(1)]))
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    wide = tmp_path / "notepad.json"
+    wide.write_bytes(text.encode("utf-16"))
+    out = tmp_path / "g.csv"
+    assert gradebook_main([str(bom), str(wide), "-o", str(out)]) == 1
+    assert len(_read(out)) == 1
+    err = capsys.readouterr().err
+    assert "notepad.json" in err and "UTF-16" in err and "UTF-8" in err and "codec" not in err
+
+
+def test_symlink_loop_and_special_outputs(tmp_path, capsys):
+    """R2-C5, C6: is a link loop rejected with a sentence (CSV still written), and -o never replaces a FIFO?"""
+    import os
+    import stat
+
+    good = _write(tmp_path / "good.json", _doc([_att(1)]))
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    out = tmp_path / "g.csv"
+    assert gradebook_main([str(good), str(loop), "-o", str(out)]) == 1 and out.exists()
+    assert "symbolic link loop" in capsys.readouterr().err
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    assert gradebook_main([str(good), "-o", str(fifo)]) == 2
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and "FIFO" in capsys.readouterr().err
+
+
+def test_output_to_standard_output(tmp_path, capsysbinary):
+    """Does -o - write the CSV to standard output (and the summary line to stderr)?"""
+    good = _write(tmp_path / "good.json", _doc([_att(1)]))
+    assert gradebook_main([str(good), "-o", "-"]) == 0
+    captured = capsysbinary.readouterr()
+    assert captured.out.startswith(b"learner,learner_id,files,lesson,status") and b"Wrote -" in captured.err

@@ -76,3 +76,17 @@ def test_a_name_refused_by_a_full_disk_says_to_free_space(kz_home, refuse_writes
     with pytest.raises(StoreError, match=r"Your name could not be saved \(Disk quota exceeded\)\. Free some disk "
                                          r"space on the disk that holds .*\. 'kzlessons check' says more\."):
         kz.progress.set_learner("Aigerim")
+
+
+def test_adopt_and_imported_ids_are_strict(kz_home):
+    """Is a malformed id never adopted, and are junk lines in the imported-id list skipped?"""
+    import pytest as _pytest
+
+    from kzlessons.progress.identity import IMPORTED_NAME, adopt, imported_ids, note_imported
+
+    with _pytest.raises(ValueError, match="not a learner id"):
+        adopt("../../etc/passwd")
+    note_imported(["a" * 32, "not-an-id", "a" * 32])
+    path = kz_home / "progress" / IMPORTED_NAME
+    path.write_text(path.read_text() + "garbage\n" + "B" * 32 + "\n", encoding="ascii")
+    assert imported_ids() == ["a" * 32]

@@ -177,3 +177,32 @@ def test_importing_quiz_does_not_import_ipywidgets():
             "print('ipywidgets' in sys.modules, 'anywidget' in sys.modules, 'pandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False", "False"]
+
+
+def test_stamp_of_the_shipped_banks_is_current():
+    """Is kzlessons/banks/validated.json the stamp of today's banks and schema (else: run scripts/stamp_banks.py)?"""
+    import json
+
+    stamp_file = bank.banks_dir() / bank.STAMP_NAME
+    assert json.loads(stamp_file.read_text(encoding="utf-8")) == bank.stamp(), (
+        "The question banks changed since they were stamped: run .venv/bin/python scripts/stamp_banks.py")
+
+
+def test_a_stamped_bank_skips_jsonschema_and_an_edited_one_does_not(tmp_path):
+    """R2-C19: does loading the shipped banks never import jsonschema, while an edited copy is fully validated?"""
+    import subprocess
+    import sys
+
+    code = ("import sys, kzlessons.quiz as q; q.load_all(); print('jsonschema' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    import shutil
+
+    for path in bank.bank_files():
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / bank.STAMP_NAME).write_text((bank.banks_dir() / bank.STAMP_NAME).read_text())
+    edited = tmp_path / "l00.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("type: single", "type: singel", 1),
+                      encoding="utf-8")
+    with pytest.raises(bank.BankError, match="type"):
+        bank.load_bank(edited)
