@@ -26,7 +26,7 @@ from typing import Any
 
 from . import tables
 from .cells import list_cell
-from .handins import HandIn, question_lookup, read_hand_in
+from .handins import Grader, HandIn, read_hand_in
 from .linking import link
 from .roster import RosterEntry, matches_file, matches_id, matches_name
 from .rows import is_attempt, kind_of
@@ -144,17 +144,19 @@ def build(paths: Sequence[str], roster: Sequence[RosterEntry] | None = None,
     from .intake import read_all
 
     documents, rejected, notes = (read or read_all)(paths)
-    lookup = question_lookup()
+    grader = Grader()
     hand_ins: list[HandIn] = []
     partly: list[tuple[str, str]] = []
     for label, data, raw in documents:
-        h = read_hand_in(label, data, raw, lookup)
+        h = read_hand_in(label, data, raw, grader)
         more, part = _file_notes(h)
         notes += more
         partly += part
         hand_ins.append(h)
     linked = link(hand_ins)
     notes += linked.notes
+    for h in hand_ins:  # the fingerprints were needed only to link; a class of 3,000 holds 300,000 of them
+        h.history = frozenset()
     groups = [list(g) for g in linked.groups]
     learners: list[Learner]
     if roster:
@@ -163,7 +165,7 @@ def build(paths: Sequence[str], roster: Sequence[RosterEntry] | None = None,
     else:
         learners = sorted((_merge(g, _key(g)) for g in groups),
                           key=lambda x: (x.name is None, x.label.casefold(), x.files[0]))
-    questions = {k: v for k, v in lookup.cache.items() if v is not None}  # type: ignore[attr-defined]
+    questions = {k: v for k, v in grader.lookup.cache.items() if v is not None}  # type: ignore[attr-defined]
     return Book(learners, rejected, notes, partly, sum(len(h.unknown) for h in hand_ins), questions, len(hand_ins))
 
 

@@ -20,18 +20,18 @@ was exported.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .exchange import clean_name
 from .rows import kind_of, parse_time
 
-__all__ = ["KNOWN_KINDS", "HandIn", "question_lookup", "regrade", "read_hand_in", "fingerprint"]
+__all__ = ["KNOWN_KINDS", "HandIn", "Grader", "question_lookup", "read_hand_in", "fingerprint", "answer_key"]
 
 #: Row kinds this version counts or uses ("attempt" answers; "shown"/"reset" quiz events).
 KNOWN_KINDS = ("attempt", "shown", "reset")
@@ -56,10 +56,33 @@ def question_lookup() -> Lookup:
     return lookup
 
 
+def answer_key(answer: Any) -> str:
+    """An answer as canonical JSON text: equal answers, equal keys."""
+    return json.dumps(answer, sort_keys=True, ensure_ascii=False, default=str)
+
+
 def fingerprint(row: Mapping[str, Any]) -> tuple[str, str, str, str]:
     """What makes two rows in two files *the same* stored row: its id, question, time and answer."""
-    return (row["attempt_id"], row["question_id"], row["time"],
-            json.dumps(row.get("answer"), sort_keys=True, ensure_ascii=False, default=str))
+    return (row["attempt_id"], row["question_id"], row["time"], answer_key(row.get("answer")))
+
+
+class Grader:
+    """The bank's questions and their verdicts, remembered per (question, answer) for one gradebook run.
+
+    A class gives the same answers again and again, so each distinct answer is checked once.
+    """
+
+    def __init__(self, lookup: Lookup | None = None):
+        self.lookup = lookup or question_lookup()
+        self._verdicts: dict[tuple[str, str], tuple[bool, float]] = {}
+
+    def verdict(self, question: Any, answer: Any, key: str) -> tuple[bool, float]:
+        """(correct, score rounded to 4 places) of ``answer`` (whose :func:`answer_key` is ``key``)."""
+        found = self._verdicts.get((question.id, key))
+        if found is None:
+            result = question.check(answer)
+            found = self._verdicts[(question.id, key)] = (bool(result.correct), round(float(result.score), 4))
+        return found
 
 
 @dataclass
@@ -77,6 +100,9 @@ class HandIn:
         ignored: rows of kinds this version does not know (kept in the file, never counted).
         after_export: rows timed after the file's own ``exported_at``.
         key: the learner id, or for a file without one ``file:`` and a hash of its content.
+        history: the hash of every row's :func:`fingerprint` (made from ``rows`` when not given;
+            64-bit hashes of a few hundred thousand rows do not collide in practice, and take
+            a fraction of the memory of the fingerprints themselves).
     """
 
     label: str
@@ -90,50 +116,59 @@ class HandIn:
     after_export: int = 0
     key: str = ""
 
-    @functools.cached_property
-    def history(self) -> frozenset[tuple[str, str, str, str]]:
-        """The fingerprints of this file's rows (see :func:`fingerprint`)."""
-        return frozenset(fingerprint(r) for r in self.rows)
+    history: frozenset[int] | None = None
+
+    def __post_init__(self) -> None:
+        if self.history is None:
+            self.history = frozenset(hash(fingerprint(r)) for r in self.rows)
 
 
-def regrade(row: Mapping[str, Any], question: Any) -> tuple[dict[str, Any], bool]:
-    """(the row with ``correct``/``score`` from ``question.check``, whether the file claimed otherwise)."""
-    result = question.check(row["answer"])
-    score = round(float(result.score), 4)
-    differs = bool(row["correct"]) != bool(result.correct) or not math.isclose(float(row["score"]), score,
-                                                                              abs_tol=1e-3)
-    return {**row, "correct": bool(result.correct), "score": score}, differs
+_KEPT = ("attempt_id", "question_id", "lesson", "answer", "correct", "score", "time", "kind")
 
 
-def read_hand_in(label: str, data: Mapping[str, Any], raw: bytes, lookup: Lookup | None = None) -> HandIn:
-    """Re-grade one validated export ``data`` (its bytes ``raw`` key files without a learner id)."""
-    lookup = lookup or question_lookup()
-    exported = parse_time(data.get("exported_at"))
+def read_hand_in(label: str, data: Mapping[str, Any], raw: bytes, grader: Grader | None = None) -> HandIn:
+    """Re-grade one validated export ``data`` (its bytes ``raw`` key files without a learner id).
+
+    Rows keep the fields the gradebook uses; their times are already in kzlessons' own
+    form (UTC, microseconds: :func:`~kzlessons.progress.exchange.validate_export`), so they
+    compare as text.
+    """
+    grader = grader or Grader()
+    stamp = parse_time(data.get("exported_at"))
+    latest = (stamp + dt.timedelta(seconds=1)).isoformat(timespec="microseconds") if stamp else None
     hand_in = HandIn(label=label, learner_id=data.get("learner_id") or None,
                      name=clean_name(data.get("learner") or "") or None,
                      imported_ids=tuple(data.get("imported_learner_ids") or ()), rows=[])
+    marks: list[int] = []
+    digest = None if hand_in.learner_id else hashlib.sha256()
     for row in data["attempts"]:
-        question = lookup(row["question_id"])
+        qid = row["question_id"]
+        question = grader.lookup(qid)
         if question is None:
-            hand_in.unknown.append(row["question_id"])
+            hand_in.unknown.append(qid)
             continue
         kind = kind_of(row)
         if kind not in KNOWN_KINDS:
             hand_in.ignored += 1
             continue
-        when = parse_time(row["time"])
-        if exported is not None and when is not None and when > exported + dt.timedelta(seconds=1):
+        if latest is not None and row["time"] > latest:
             hand_in.after_export += 1
+        kept = {f: row[f] for f in _KEPT if f in row}
+        kept["question_id"], kept["lesson"] = sys.intern(qid), sys.intern(row["lesson"])
+        key = answer_key(row.get("answer"))
         if kind == "attempt":
-            row, differs = regrade(row, question)
-            if differs:
+            correct, score = grader.verdict(question, row["answer"], key)
+            if bool(row["correct"]) != correct or not math.isclose(float(row["score"]), score, abs_tol=1e-3):
                 hand_in.regraded.add(row["attempt_id"])
-        hand_in.rows.append(dict(row))
-    hand_in.key = hand_in.learner_id or "file:" + _digest(hand_in.rows, raw)
+            kept["correct"], kept["score"] = correct, score
+        hand_in.rows.append(kept)
+        mark = (row["attempt_id"], qid, row["time"], key)
+        marks.append(hash(mark))
+        if digest is not None:
+            digest.update("\t".join(mark).encode("utf-8") + b"\n")
+    hand_in.history = frozenset(marks)
+    if digest is not None:  # a file without an id is keyed by its content, stable when the folder moves
+        hand_in.key = "file:" + (digest if marks else hashlib.sha256(raw)).hexdigest()[:16]
+    else:
+        hand_in.key = hand_in.learner_id or ""
     return hand_in
-
-
-def _digest(rows: Sequence[Mapping[str, Any]], raw: bytes) -> str:
-    """A short hash of the rows' fingerprints (of the bytes when there are none): stable across folders."""
-    text = "\n".join("\t".join(fingerprint(r)) for r in rows)
-    return hashlib.sha256(text.encode("utf-8") if rows else raw).hexdigest()[:16]

@@ -146,10 +146,10 @@ def _same_id_notes(groups: Sequence[Sequence[HandIn]]) -> list[str]:
 
 def _shared_answer_notes(groups: Sequence[Sequence[HandIn]]) -> list[str]:
     """The same stored answers (same attempt id, question and time) under two different learners."""
-    owner: dict[tuple[str, str, str, str], int] = {}
+    owner: dict[int, int] = {}
     shared: dict[tuple[int, int], int] = {}
     for g, files in enumerate(groups):
-        seen: set[tuple[str, str, str, str]] = set()
+        seen: set[int] = set()
         for h in files:
             for mark in h.history - seen:
                 seen.add(mark)
