@@ -36,7 +36,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 def test_gradebook_and_check_lines_are_true(tmp_path) -> None:
     """Do the README's gradebook options and exit codes, and its 'progress store' check, match the commands?"""
     from kzlessons import checks
-    from kzlessons.progress import gradebook
+    from kzlessons.progress import gradebook_cli as gradebook
 
     block = README[README.index("kzlessons gradebook FILES"):]
     block = block[: block.index("kzlessons links")]
