@@ -33,6 +33,9 @@ __all__ = [
     "PARTNER_STYLE",
     "VOTE_STYLE",
     "CATEGORY_COLOURS",
+    "EVENT_CATEGORIES",
+    "EVENT_STYLE",
+    "category_styles",
     "Style",
     "partner_groups",
     "style_for",
@@ -123,6 +126,27 @@ VOTE_STYLE: dict[str, tuple[str, str]] = {
 CATEGORY_COLOURS: tuple[str, ...] = (
     "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C8C8C",
 )
+
+
+#: The eight event categories of the ``events`` dataset, in its codebook's order.
+EVENT_CATEGORIES: tuple[str, ...] = (
+    "domestic", "security", "nuclear", "economy", "integration", "diplomacy", "un", "ukraine",
+)
+
+#: Fixed event category -> style, used by every timeline in every lesson, whichever categories
+#: a chart shows: "green square = economy" learnt in lesson 00 stays true in lesson 06. Each
+#: category has its own colour (the eight of :data:`CATEGORY_COLOURS`) *and* its own shape, so
+#: colour is never the only cue. Never reorder: learners learn them across lessons.
+EVENT_STYLE: dict[str, Style] = {
+    "domestic": Style("#000000", (), STAR),                     # black star: Kazakhstan itself
+    "security": Style("#D55E00", (8, 3), "triangle-up"),        # vermillion, a warning triangle
+    "nuclear": Style("#E69F00", (2, 2), "diamond"),             # orange
+    "economy": Style("#009E73", (8, 3, 2, 3), "square"),        # bluish green
+    "integration": Style("#CC79A7", (4, 4), "cross"),           # reddish purple, a joining cross
+    "diplomacy": Style("#8C8C8C", (1, 3), "circle"),            # grey: the steady background of visits
+    "un": Style("#56B4E9", (12, 4), "triangle-down"),           # sky blue, as the UN's flag
+    "ukraine": Style("#0072B2", (6, 2, 1, 2), "triangle-right"),  # blue
+}
 
 
 def partner_groups() -> list[str]:
@@ -244,7 +268,7 @@ def country_key(name: object) -> str | None:
     return KAZAKHSTAN if group.lower() == "kazakhstan" else group
 
 
-def series_styles(names: Sequence[object]) -> dict[str, Style]:
+def series_styles(names: Sequence[object], taken: Iterable[Style] = ()) -> dict[str, Style]:
     """One style per series or category name, in the given order: the rule every chart follows.
 
     * Kazakhstan (by name, code or currency) gets :data:`KAZAKHSTAN_STYLE`;
@@ -252,7 +276,7 @@ def series_styles(names: Sequence[object]) -> dict[str, Style]:
       style; a second country of the same group in one chart keeps the group colour and gets
       a dash and shape of its own;
     * any other name (exports, "Dutch report", an event category) gets an Okabe–Ito colour,
-      dash and shape that no country in the same chart uses, in turn.
+      dash and shape that no country in the same chart uses (nor any style in ``taken``), in turn.
 
     >>> s = series_styles(["exports", "Russia", "imports"])
     >>> s["Russia"] == PARTNER_STYLE["Russia"], s["exports"].colour, s["imports"].colour
@@ -278,9 +302,10 @@ def series_styles(names: Sequence[object]) -> dict[str, Style]:
         else:
             out[name] = Style(base.colour, _VARIANT_DASHES[(n - 1) % len(_VARIANT_DASHES)],
                               _VARIANT_SHAPES[(n - 1) % len(_VARIANT_SHAPES)])
-    used_colours = {s.colour for s in out.values()}
-    used_dashes = {s.dash for s in out.values()}
-    used_shapes = {s.shape for s in out.values()}
+    fixed = [*out.values(), *taken]
+    used_colours = {s.colour for s in fixed}
+    used_dashes = {s.dash for s in fixed}
+    used_shapes = {s.shape for s in fixed}
     colours = [c for c in CATEGORY_COLOURS if c not in used_colours] or list(CATEGORY_COLOURS)
     partner_order = [PARTNER_STYLE[g] for g in PARTNER_GROUPS]
     dashes = [s.dash for s in partner_order if s.dash not in used_dashes] or [s.dash for s in partner_order]
@@ -288,6 +313,26 @@ def series_styles(names: Sequence[object]) -> dict[str, Style]:
     for i, name in enumerate(others):
         out[name] = Style(colours[i % len(colours)], dashes[i % len(dashes)], shapes[i % len(shapes)])
     return {name: out[name] for name in ordered}
+
+
+def category_styles(names: Sequence[object]) -> dict[str, Style]:
+    """One style per category of a timeline: an event category always gets its :data:`EVENT_STYLE`.
+
+    Whichever categories a chart shows, and in whatever order, each event category is drawn
+    the same; any other category (a leading state, a category of the learner's own) follows
+    :func:`series_styles`, in a colour, dash and shape that no event category in the chart uses.
+
+    >>> category_styles(["economy"])["economy"] == category_styles(["un", "economy"])["economy"]
+    True
+    >>> category_styles(["domestic", "Russia"])["Russia"] == PARTNER_STYLE["Russia"]
+    True
+    >>> category_styles(["economy", "war"])["war"].colour != EVENT_STYLE["economy"].colour
+    True
+    """
+    ordered = [str(n) for n in dict.fromkeys(str(n) for n in names)]
+    events = {n: EVENT_STYLE[n] for n in ordered if n in EVENT_STYLE}
+    others = series_styles([n for n in ordered if n not in events], taken=events.values())
+    return {n: events.get(n) or others[n] for n in ordered}
 
 
 def series_scales(names: Sequence[object]) -> dict[str, dict[str, list]]:

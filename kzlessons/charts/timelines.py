@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from .common import _choose, _columns, _finish, _frame, _labels, _load
-from .palette import series_styles
+from .palette import category_styles
 from .text import describe
 from .theme import WIDTH
 
@@ -54,8 +54,10 @@ def timeline(
         category_title: the rows' title and the menu's name (default from ``category``:
             "Category", or e.g. "Leader" for ``category="leader"``).
 
-    Categories named after Kazakhstan, a partner group or a partner country (Russia,
-    China, …) get that country's colour and shape (``palette.series_styles``).
+    Each event category (economy, un, …) has one fixed colour and shape in every timeline,
+    whichever categories it shows (``palette.EVENT_STYLE``); the legend names them. Categories
+    named after Kazakhstan, a partner group or a partner country (Russia, China, …) get that
+    country's colour and shape (``palette.category_styles``).
 
     The time axis labels adapt to the range shown (years, months or days), so a timeline
     of a single year reads "January, April, …" rather than the same year twelve times.
@@ -111,16 +113,17 @@ def timeline(
                alt.Tooltip("category:N", title=cat_title)]
     tooltip += [alt.Tooltip(f"{c}:N", title={"status": "Status", "source_ids": "Sources",
                                              "event_id": "Event id"}[c]) for c in extras]
-    styles = series_styles(present)
+    styles = category_styles(present)
     chart = alt.Chart(slim).mark_point(filled=True, size=90, opacity=0.9).encode(
         # no fixed label format: Vega picks years, months or days for the range in view
         x=alt.X("date:T", title="Date" if date == "date" else _title_case(date),
                 axis=alt.Axis(labelOverlap=True), scale=alt.Scale(padding=12)),
         y=alt.Y("category:N", title=cat_title, sort=present),
+        # colour and shape share one title, so Vega-Lite draws one legend with both cues
         color=alt.Color("category:N", scale=alt.Scale(domain=present, range=[styles[c].colour for c in present]),
-                        legend=None),
+                        title=cat_title),
         shape=alt.Shape("category:N", scale=alt.Scale(domain=present, range=[styles[c].shape for c in present]),
-                        legend=None),
+                        title=cat_title),
         # a channel object, not alt.condition(...): the latter's dict is re-validated on every build
         opacity=alt.OpacityValue(0.08, condition={
             "test": "category_pick == null || datum.category == category_pick", "value": 0.95}),

@@ -123,3 +123,48 @@ def test_series_scales_match_series_styles() -> None:
     assert scales["color"]["range"] == [styles[n].colour for n in names]
     assert scales["shape"]["range"] == [styles[n].shape for n in names]
     assert scales["strokeDash"]["range"][0] == [1, 0]  # solid, as Vega-Lite needs it
+
+
+def test_every_event_category_of_the_dataset_has_a_style() -> None:
+    """Does every category the events codebook allows (and the data use) have a fixed style (UX-5)?"""
+    import json
+
+    from kzlessons import _paths
+
+    package = json.loads((_paths.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    fields = next(r for r in package["resources"] if r["name"] == "events")["schema"]["fields"]
+    allowed = next(f for f in fields if f["name"] == "category")["constraints"]["enum"]
+    assert list(palette.EVENT_CATEGORIES) == allowed
+    assert set(palette.EVENT_STYLE) == set(allowed)
+    try:
+        import kzlessons as kz
+
+        used = set(kz.data.load("events")["category"].dropna().astype(str))
+    except Exception:
+        pytest.skip("events dataset not available")
+    assert used <= set(palette.EVENT_STYLE)
+
+
+def test_event_categories_differ_by_colour_and_by_shape() -> None:
+    """Has each event category its own Okabe–Ito colour and its own shape, so colour is never the only cue?"""
+    styles = [palette.EVENT_STYLE[c] for c in palette.EVENT_CATEGORIES]
+    for attr in ("colour", "dash", "shape"):
+        values = [getattr(s, attr) for s in styles]
+        assert len(set(values)) == len(values), attr
+    assert {s.colour for s in styles} <= set(palette.CATEGORY_COLOURS)
+    assert {s.colour for s in styles} - {"#8C8C8C"} <= OKABE_ITO
+
+
+def test_category_styles_keep_each_event_category_in_any_company() -> None:
+    """Is an event category drawn the same alone, with others, in any order, and next to other names?"""
+    import itertools
+
+    cats = palette.EVENT_CATEGORIES
+    for n in (1, 2, 7):
+        for subset in itertools.combinations(cats[::-1], n):
+            styles = palette.category_styles(subset)
+            assert all(styles[c] == palette.EVENT_STYLE[c] for c in subset), subset
+    mixed = palette.category_styles(["war", "economy", "Russia"])
+    assert mixed["economy"] == palette.EVENT_STYLE["economy"]
+    assert mixed["Russia"] == palette.PARTNER_STYLE["Russia"]
+    assert mixed["war"].colour != mixed["economy"].colour and mixed["war"].shape != mixed["economy"].shape

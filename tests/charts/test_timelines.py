@@ -77,3 +77,42 @@ def test_one_year_timeline_draws_distinct_axis_labels(events) -> None:
     labels = [t for t in re.findall(r"<text[^>]*>([^<]+)</text>", svg) if re.fullmatch(r"\d{4}|[A-Z][a-z]+", t)]
     years = [t for t in labels if t.isdigit()]
     assert len(years) == len(set(years)) and {"March", "June"} <= set(labels), labels
+
+
+def _styles_drawn(spec: dict) -> dict[str, tuple[str, str]]:
+    enc = spec["encoding"]
+    colours = dict(zip(enc["color"]["scale"]["domain"], enc["color"]["scale"]["range"]))
+    shapes = dict(zip(enc["shape"]["scale"]["domain"], enc["shape"]["scale"]["range"]))
+    assert colours.keys() == shapes.keys()
+    return {c: (colours[c], shapes[c]) for c in colours}
+
+
+def test_event_category_keeps_its_colour_and_shape_in_every_timeline() -> None:
+    """UX-5: is economy (and every category) drawn alike whichever categories and dates a timeline shows,
+    as in lessons 00 (all), 03 (2014-2015), 05 (2022) and 06 (diplomacy and economy)?"""
+    from kzlessons.charts.palette import EVENT_STYLE
+
+    events = kz.data.load("events")
+    charts_shown = [
+        charts.timeline(events),
+        charts.timeline(events[events["year"].between(2014, 2015)]),
+        charts.timeline(events, start="2022-01-01", end="2022-12-31"),
+        charts.timeline(events, categories=["diplomacy", "economy"], start="2022-01-01", end="2023-12-31"),
+        charts.timeline(events, categories=["un", "economy", "domestic"]),
+    ]
+    seen: dict[str, set[tuple[str, str]]] = {}
+    for chart in charts_shown:
+        for category, style in _styles_drawn(chart.to_dict()).items():
+            assert style == (EVENT_STYLE[category].colour, EVENT_STYLE[category].shape), category
+            seen.setdefault(category, set()).add(style)
+    assert set(seen) == set(EVENT_STYLE) and all(len(v) == 1 for v in seen.values())
+
+
+def test_timeline_legend_shows_colour_and_shape_together(events) -> None:
+    """Does the timeline draw a legend (colour and shape under one title, so one merged legend),
+    in which no two categories share a colour or a shape?"""
+    enc = charts.timeline(events, source="x").to_dict()["encoding"]
+    assert enc["color"].get("legend", {}) is not None and enc["shape"].get("legend", {}) is not None
+    assert enc["color"]["title"] == enc["shape"]["title"] == "Category"
+    drawn = _styles_drawn({"encoding": enc})
+    assert len({c for c, _ in drawn.values()}) == len({s for _, s in drawn.values()}) == len(drawn)
