@@ -6,7 +6,7 @@ as plain text elsewhere.
 
 >>> print(repr(Header({"id": "02", "title": "Following the trade", "minutes": 48,
 ...                    "objectives": ["You will be able to read an HHI"]})))
-Lesson 02: Following the trade
+Lesson 02 · Following the trade
 About 48 minutes.
 In this lesson:
   - You will be able to read an HHI
@@ -39,7 +39,7 @@ class Header:
 
     def __repr__(self) -> str:
         m = self.meta
-        lines = [f"Lesson {m.get('id', '?')}: {m.get('title', '')}",
+        lines = [f"Lesson {m.get('id', '?')} · {m.get('title', '')}",
                  f"About {m.get('minutes', '?')} minutes."]
         if m.get("prerequisites"):
             lines.append("Before this: lesson " + ", ".join(m["prerequisites"]) + ".")
@@ -57,7 +57,7 @@ class Header:
         e = html.escape
         parts = ['<section class="kzlessons-header" aria-label="Lesson overview" '
                  'style="border-left:4px solid #0072B2;padding:0.4em 0.9em;margin:0.3em 0">',
-                 f"<h2 style='margin:0.1em 0'>Lesson {e(str(m.get('id', '')))}: {e(str(m.get('title', '')))}</h2>",
+                 f"<h2 style='margin:0.1em 0'>Lesson {e(str(m.get('id', '')))} · {e(str(m.get('title', '')))}</h2>",
                  f"<p><strong>Time:</strong> about {e(str(m.get('minutes', '?')))} minutes"]
         if m.get("prerequisites"):
             parts.append(f" · <strong>Before this:</strong> lesson {e(', '.join(m['prerequisites']))}")
@@ -123,7 +123,7 @@ def header(lesson: str | os.PathLike | dict[str, Any] | None = None, *, show: bo
     >>> h = header({"metadata": {"kzlessons": {"id": "00", "title": "Start here", "minutes": 30,
     ...             "objectives": ["You will be able to run a lesson"]}}}, show=False)
     >>> print(repr(h).splitlines()[0])
-    Lesson 00: Start here
+    Lesson 00 · Start here
     """
     if lesson is None:
         path = _current_notebook()

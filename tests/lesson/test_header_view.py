@@ -33,7 +33,7 @@ def test_header_without_id_uses_the_session(folder: Path, monkeypatch: pytest.Mo
     """Does header() find the notebook from JPY_SESSION_NAME, and explain itself when it cannot?"""
     monkeypatch.setenv("JPY_SESSION_NAME", str(folder / "02_x.ipynb"))
     header_view.header()
-    assert "Lesson 02: Following the trade" in capsys.readouterr().out
+    assert "Lesson 02 · Following the trade" in capsys.readouterr().out
     monkeypatch.setenv("JPY_SESSION_NAME", "/elsewhere/untitled.ipynb")
     assert header_view.header() is None
     assert 'kz.lesson.header("02")' in capsys.readouterr().out
