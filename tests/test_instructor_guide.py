@@ -17,6 +17,19 @@ def test_guide_syllabus_matches_the_lessons_metadata() -> None:
         "`kzlessons syllabus` and paste the table (or run the snippet in this test's module).")
 
 
+def test_guide_first_paragraph_gives_the_syllabus_range_of_minutes() -> None:
+    """UX-25: does the guide's opening say what the shortest and the longest lesson take, as the syllabus does?"""
+    import re
+
+    minutes = [m["minutes"] for m in lesson.lessons()]
+    opening = GUIDE.read_text(encoding="utf-8").split("\n\n")[1]
+    found = re.search(r"takes (\d+)–(\d+) minutes", opening)
+    assert found, "the guide's first paragraph no longer gives the lessons' range of minutes"
+    assert (int(found[1]), int(found[2])) == (min(minutes), max(minutes)), (
+        f"docs/instructor-guide.md's first paragraph says {found[0]!r}; the syllabus gives "
+        f"{min(minutes)}–{max(minutes)} minutes")
+
+
 def test_guide_defines_every_gradebook_column():
     """R2-C11: does the guide's gradebook section define every column of grades.csv and items.csv?"""
     from kzlessons.progress.gradebook import COLUMNS
