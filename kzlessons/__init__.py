@@ -34,6 +34,17 @@ def _quiz_tracker() -> Any:
     return QuizTracker()
 
 
+def _record_exercise(exercise_id: str, passed: bool, message: str) -> str | None:
+    """Store one ``kz.exercises.check`` result in the learner's progress; None, or a sentence if not saved.
+
+    :mod:`kzlessons.exercises` never imports :mod:`kzlessons.progress`; like the quiz's
+    tracker, the store reaches it through this package root.
+    """
+    from .progress.exercise_log import record_exercise
+
+    return record_exercise(exercise_id, passed, message)
+
+
 def setup(static: bool | None = None) -> None:
     """Prepare a notebook: offline chart rendering and the shared chart theme.
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pytest
 
-# Set before any kernel or subprocess starts, so notebooks run by nbval use it too.
-os.environ.setdefault("KZLESSONS_HOME", tempfile.mkdtemp(prefix="kzlessons-test-home-"))
+# The session-wide private KZLESSONS_HOME is set by the repository's root conftest.py.
 
 
 @pytest.fixture

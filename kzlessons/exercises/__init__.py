@@ -4,7 +4,9 @@ Each lesson's checks live in ``kzlessons/exercises/lNN.py`` and register
 themselves with :func:`exercise`. A notebook calls :func:`check` with the
 exercise id and the learner's result; the answer is a :class:`Verdict` that
 says in words (and with an icon, never colour alone) what is right or what to
-try next. A checker that crashes on odd input still gives a verdict.
+try next. A checker that crashes on odd input still gives a verdict. Every
+check of a real answer (not the starter's ``None``) is stored in the learner's
+progress (``kz.progress.summary(by="exercise")``, the dashboard, the gradebook).
 
 >>> from kzlessons.exercises import Verdict, exercise, check
 >>> @exercise("l99-demo")
@@ -28,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .. import _record_exercise
 from ..errors import LearnerError
 
 __all__ = ["Verdict", "ExerciseNotFound", "exercise", "check", "ids", "is_number", "type_name"]
@@ -218,4 +221,13 @@ def check(exercise_id: str, answer: Any) -> Verdict:
             "does not expect). Compare its type and shape with what the exercise asks for, or start again "
             "from the starter code."
         )
-    return verdict if isinstance(verdict, Verdict) else Verdict.not_yet(str(verdict))
+    verdict = verdict if isinstance(verdict, Verdict) else Verdict.not_yet(str(verdict))
+    return _stored(exercise_id, answer, verdict)
+
+
+def _stored(exercise_id: str, answer: Any, verdict: Verdict) -> Verdict:
+    """Store the verdict in the learner's progress (not for the starter's ``None``); say so if it failed."""
+    if answer is None:
+        return verdict
+    problem = _record_exercise(exercise_id, verdict.passed, verdict.message)
+    return verdict if problem is None else Verdict(verdict.passed, f"{verdict.message} {problem}")

@@ -188,20 +188,37 @@ def summary(by: str = "question") -> pandas.DataFrame:
     ``attempts``, ``first_try_correct``, ``correct`` (ever), ``best_score``,
     ``last_score``, ``first_time``, ``last_time``.
     ``by="lesson"``: one row per lesson, with ``questions`` (in the bank),
-    ``attempted``, ``correct``, ``first_try_correct``, ``attempts`` and
-    ``mean_best_score``. Raises :class:`StoreError` when the store cannot be read.
+    ``attempted``, ``correct``, ``first_try_correct``, ``attempts``,
+    ``mean_best_score``, ``last_time``, and the lesson's ``exercises`` with
+    ``exercises_passed``.
+    ``by="exercise"``: one row per "your turn" exercise you checked, with
+    ``checks``, ``passed`` (ever), ``first_check_passed``, ``last_message`` (what
+    the last check said) and ``last_time``.
+    "First" and "last" follow the order answers were stored in.
+    Raises :class:`StoreError` when the store cannot be read.
     """
     import pandas as pd
 
-    from . import tables
+    from . import exercise_log, tables
 
-    if by not in ("question", "lesson"):
-        raise ValueError(f"summary(by=...) takes 'question' or 'lesson', not {by!r}.")
-    questions = tables.per_question(_rows())
+    if by not in ("question", "lesson", "exercise"):
+        raise ValueError(f"summary(by=...) takes 'question', 'lesson' or 'exercise', not {by!r}.")
+    rows = _rows()
+    if by == "exercise":
+        return pd.DataFrame(exercise_log.per_exercise(rows), columns=list(exercise_log.EXERCISE_COLUMNS))
+    questions = tables.per_question(rows)
     if by == "question":
         return pd.DataFrame(questions, columns=list(tables.QUESTION_COLUMNS))
-    lessons = tables.per_lesson(questions, tables.bank_sizes())
-    return pd.DataFrame(lessons, columns=list(tables.LESSON_COLUMNS))
+    from .. import exercises
+
+    sizes = tables.bank_sizes()
+    done = exercise_log.per_lesson(rows, {eid: eid[1:3] for eid in exercises.ids()})
+    answered = {row["lesson"]: row for row in tables.per_lesson(questions, sizes)}
+    checked = {e["lesson"] for e in exercise_log.per_exercise(rows)}
+    table = [{"lesson": lesson, "questions": sizes.get(lesson), "attempted": 0, "correct": 0, "first_try_correct": 0,
+              "attempts": 0, **answered.get(lesson, {}), **done.get(lesson, {"exercises": 0, "exercises_passed": 0})}
+             for lesson in sorted(set(answered) | checked)]
+    return pd.DataFrame(table, columns=[*tables.LESSON_COLUMNS, "exercises", "exercises_passed"])
 
 
 # -- export / import ------------------------------------------------------------------

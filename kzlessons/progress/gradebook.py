@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import tables
+from . import exercise_log, tables
 from .cells import list_cell
 from .handins import Grader, HandIn, read_hand_in
 from .linking import link
@@ -40,7 +40,8 @@ COLUMNS: dict[str, str] = {
                   "learner; 'file:' and a hash for old files without an id; empty when not handed in",
     "files": "the files used for this learner, as a JSON list",
     "lesson": "the lesson (every lesson of the bank has a row, so a pivot has no gaps)",
-    "status": "'answered', 'handed in, nothing answered' (for this lesson), or 'not handed in' (roster only)",
+    "status": "'answered' (a quiz answer or an exercise check in this lesson), 'handed in, nothing answered' (for "
+              "this lesson), or 'not handed in' (roster only)",
     "questions": "questions in this lesson's bank",
     "attempted": "questions of this lesson answered at least once (recap answers in later lessons included)",
     "correct": "questions answered right at least once, also after Show answer (see 'shown')",
@@ -52,6 +53,9 @@ COLUMNS: dict[str, str] = {
     "score_share": "best scores summed over all the lesson's questions, divided by their number (0-1)",
     "last_time": "time (UTC) of the learner's last answer in this lesson, in the store's order",
     "regraded": "answers whose claimed result the re-grading did not give (an edited file, or a changed answer key)",
+    "exercises": "\"your turn\" pandas exercises in this lesson",
+    "exercises_passed": "exercises whose check the learner passed at least once (self-reported: the learner's code "
+                        "is not in the file, so it cannot be re-run)",
 }
 STATUSES = ("answered", "handed in, nothing answered", "not handed in")
 NO_NAME = "(no name)"
@@ -85,6 +89,7 @@ class Book:
     ignored_attempts: int = 0
     questions: dict[str, Any] = field(default_factory=dict)
     files_used: int = 0
+    exercises: Mapping[str, str] = field(default_factory=dict)  # exercise id -> lesson
 
     @property
     def clean(self) -> bool:
@@ -166,7 +171,8 @@ def build(paths: Sequence[str], roster: Sequence[RosterEntry] | None = None,
         learners = sorted((_merge(g, _key(g)) for g in groups),
                           key=lambda x: (x.name is None, x.label.casefold(), x.files[0]))
     questions = {k: v for k, v in grader.lookup.cache.items() if v is not None}  # type: ignore[attr-defined]
-    return Book(learners, rejected, notes, partly, sum(len(h.unknown) for h in hand_ins), questions, len(hand_ins))
+    return Book(learners, rejected, notes, partly, sum(len(h.unknown) for h in hand_ins), questions, len(hand_ins),
+                grader.exercises)
 
 
 def _roster_hits(files: Sequence[HandIn], roster: Sequence[RosterEntry]) -> tuple[int, list[int]]:
@@ -255,17 +261,22 @@ def rows_of(book: Book) -> list[dict[str, Any]]:
         sizes = tables.bank_sizes()
     except Exception:  # the gradebook works without the banks' totals
         sizes = {}
-    lessons = sorted(set(sizes) | {r["lesson"] for x in book.learners for r in x.attempts.values()})
+    lessons = sorted(set(sizes) | set(book.exercises.values())
+                     | {r["lesson"] for x in book.learners for r in x.attempts.values()})
     out = []
     for learner in book.learners:
         rows = list(learner.attempts.values())
         per_question = tables.per_question(rows)
         shown = _shown(rows)
+        checked = {r["lesson"] for r in rows if kind_of(r) == "exercise"}
+        exercises = exercise_log.per_lesson(rows, book.exercises)
         for lesson in lessons:
             questions = [q for q in per_question if q["lesson"] == lesson]
             row = _lesson_row(lesson, questions, {q for q in shown if q[1:3] == lesson}, sizes.get(lesson))
-            status = STATUSES[0] if questions else STATUSES[1] if learner.handed_in else STATUSES[2]
+            answered = questions or lesson in checked
+            status = STATUSES[0] if answered else STATUSES[1] if learner.handed_in else STATUSES[2]
             out.append({"learner": learner.label, "learner_id": learner.key,
                         "files": list_cell(learner.files) if learner.files else "", **row, "status": status,
-                        "regraded": learner.regraded.get(lesson, 0)})
+                        "regraded": learner.regraded.get(lesson, 0),
+                        **exercises.get(lesson, {"exercises": 0, "exercises_passed": 0})})
     return out

@@ -28,13 +28,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import exercises
 from .exchange import clean_name
 from .rows import kind_of, parse_time
 
 __all__ = ["KNOWN_KINDS", "HandIn", "Grader", "question_lookup", "read_hand_in", "fingerprint", "answer_key"]
 
-#: Row kinds this version counts or uses ("attempt" answers; "shown"/"reset" quiz events).
-KNOWN_KINDS = ("attempt", "shown", "reset")
+#: Row kinds this version counts or uses ("attempt" answers; "shown"/"reset" quiz events; "exercise" checks).
+KNOWN_KINDS = ("attempt", "shown", "reset", "exercise")
 Lookup = Callable[[str], Any]
 
 
@@ -72,9 +73,17 @@ class Grader:
     A class gives the same answers again and again, so each distinct answer is checked once.
     """
 
-    def __init__(self, lookup: Lookup | None = None):
+    def __init__(self, lookup: Lookup | None = None, exercises: Mapping[str, str] | None = None):
         self.lookup = lookup or question_lookup()
         self._verdicts: dict[tuple[str, str], tuple[bool, float]] = {}
+        self._exercises = exercises
+
+    @property
+    def exercises(self) -> Mapping[str, str]:
+        """Exercise id -> lesson, for every "your turn" exercise this kzlessons has."""
+        if self._exercises is None:
+            self._exercises = {eid: eid[1:3] for eid in exercises.ids()}
+        return self._exercises
 
     def verdict(self, question: Any, answer: Any, key: str) -> tuple[bool, float]:
         """(correct, score rounded to 4 places) of ``answer`` (whose :func:`answer_key` is ``key``)."""
@@ -142,18 +151,23 @@ def read_hand_in(label: str, data: Mapping[str, Any], raw: bytes, grader: Grader
     marks: list[int] = []
     digest = None if hand_in.learner_id else hashlib.sha256()
     for row in data["attempts"]:
-        qid = row["question_id"]
-        question = grader.lookup(qid)
-        if question is None:
+        qid, kind = row["question_id"], kind_of(row)
+        if kind == "exercise":
+            question, known = None, qid in grader.exercises
+        else:
+            question = grader.lookup(qid)
+            known = question is not None
+        if not known:
             hand_in.unknown.append(qid)
             continue
-        kind = kind_of(row)
         if kind not in KNOWN_KINDS:
             hand_in.ignored += 1
             continue
         if latest is not None and row["time"] > latest:
             hand_in.after_export += 1
         kept = {f: row[f] for f in _KEPT if f in row}
+        if kind == "exercise":  # self-reported: the learner's code is not in the file, so it cannot be re-run
+            kept["message"] = str(row.get("message") or "")[:300]
         kept["question_id"], kept["lesson"] = sys.intern(qid), sys.intern(row["lesson"])
         key = answer_key(row.get("answer"))
         if kind == "attempt":

@@ -33,13 +33,13 @@ __all__ = ["ITEM_COLUMNS", "ITEM_DEFINITIONS", "item_rows", "answer_label"]
 ITEM_DEFINITIONS: dict[str, str] = {
     "lesson": "the question's lesson",
     "question_id": "the question's id in the bank",
-    "type": "single, multiple, numeric, text or ordering",
+    "type": "single, multiple, numeric, text or ordering; 'exercise' for a \"your turn\" pandas exercise",
     "prompt": "the question's first 80 characters",
     "learners": "learners who answered it at least once (each answer counted for one learner only)",
     "first_try_share": "share (0-1) of those learners whose first answer was right, with no Show answer before it",
     "mean_attempts": "answers per learner who answered it",
     "most_chosen_wrong": "the wrong answer most learners gave (an option as 'id: text', a selection as 'a+c', an "
-                         "order as 'b>a>c', else the text)",
+                         "order as 'b>a>c', else the text; for an exercise, the mistake its check named)",
     "most_chosen_wrong_learners": "how many learners gave that wrong answer at least once",
 }
 ITEM_COLUMNS = tuple(ITEM_DEFINITIONS)
@@ -74,6 +74,13 @@ def answer_label(question: Any, answer: Any) -> str:
     return _clip(json.dumps(answer, ensure_ascii=False, default=str))
 
 
+def _wrong_label(question: Any, row: Mapping[str, Any]) -> str:
+    """A wrong answer's label; for an exercise check, the mistake its verdict named."""
+    if kind_of(dict(row)) == "exercise":
+        return _clip(str(row.get("message") or "(no message)"))
+    return answer_label(question, row.get("answer"))
+
+
 def item_rows(learners: Iterable[_HasAttempts], questions: Mapping[str, Any]) -> list[dict[str, Any]]:
     """One dict per question tried, sorted by lesson and question id (columns :data:`ITEM_COLUMNS`)."""
     tried: dict[str, int] = Counter()
@@ -81,6 +88,7 @@ def item_rows(learners: Iterable[_HasAttempts], questions: Mapping[str, Any]) ->
     answers: dict[str, int] = Counter()
     wrong: dict[str, Counter[str]] = {}
     lessons: dict[str, str] = {}
+    kinds: dict[str, str] = {}
     counted: set[str] = set()
     for learner in learners:
         by_question: dict[str, list[Mapping[str, Any]]] = {}
@@ -89,16 +97,17 @@ def item_rows(learners: Iterable[_HasAttempts], questions: Mapping[str, Any]) ->
         counted.update(row["attempt_id"] for row in mine)
         for row in mine:
             qid = row["question_id"]
-            if is_attempt(row):
+            if is_attempt(row) or kind_of(row) == "exercise":
                 by_question.setdefault(qid, []).append(row)
             elif kind_of(row) == "shown" and qid not in by_question:
                 shown_first.add(qid)
         for qid, rows in by_question.items():
             lessons[qid] = rows[0]["lesson"]
+            kinds[qid] = kind_of(rows[0])
             tried[qid] += 1
             answers[qid] += len(rows)
             first_right[qid] += bool(rows[0]["correct"]) and qid not in shown_first
-            labels = {answer_label(questions.get(qid), r.get("answer")) for r in rows if not r["correct"]}
+            labels = {_wrong_label(questions.get(qid), r) for r in rows if not r["correct"]}
             wrong.setdefault(qid, Counter()).update(labels)
     out = []
     for qid in sorted(tried, key=lambda q: (lessons[q], q)):
@@ -108,7 +117,7 @@ def item_rows(learners: Iterable[_HasAttempts], questions: Mapping[str, Any]) ->
         out.append({
             "lesson": lessons[qid],
             "question_id": qid,
-            "type": getattr(question, "type", ""),
+            "type": getattr(question, "type", "exercise" if kinds.get(qid) == "exercise" else ""),
             "prompt": _clip(getattr(question, "prompt", "") or "", 80),
             "learners": tried[qid],
             "first_try_share": round(first_right[qid] / tried[qid], 3),

@@ -7,7 +7,9 @@ For each lesson, over the questions in its bank:
 * **first try right**: questions answered right on the first try (not after *Show answer*,
   as in the gradebook);
 * **shown**: questions whose answer the learner asked to see at least once;
-* **attempted**: questions answered at least once.
+* **attempted**: questions answered at least once;
+* **exercises passed**: the lesson's "your turn" exercises whose check passed at least once
+  (of ``exercises``, when the exercise ids are given).
 
 Shares are of the lesson's questions, so an untouched lesson shows 0%.
 "First" and "latest" follow the order the rows were stored in, never their
@@ -29,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from . import exercise_log
 from .review import parse_time
 
 __all__ = ["COLUMNS", "MEASURES", "lessons"]
@@ -40,14 +43,18 @@ MEASURES = {
     "shown_share": "answer shown",
 }
 COLUMNS = ("lesson", "questions", "attempted", "latest_right", "first_try_right", "shown",
-           *MEASURES)
+           *MEASURES, "exercises", "exercises_passed")
 
 
-def lessons(rows: Iterable[Mapping[str, Any]], bank: Mapping[str, str]) -> list[dict[str, Any]]:
+def lessons(rows: Iterable[Mapping[str, Any]], bank: Mapping[str, str],
+            exercises: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     """One dict per lesson of ``bank`` (question id -> lesson) with the counts and shares above.
 
     ``rows`` are in stored order; rows with an unreadable time are ignored, as in the review.
+    ``exercises`` (exercise id -> lesson) gives each lesson its exercises and how many were passed.
     """
+    rows = list(rows)
+    done = exercise_log.per_lesson(rows, exercises or {})
     first: dict[str, bool] = {}
     latest: dict[str, bool] = {}
     shown: set[str] = set()
@@ -76,5 +83,6 @@ def lessons(rows: Iterable[Mapping[str, Any]], bank: Mapping[str, str]) -> list[
         out.append({"lesson": lesson, "questions": n, **counts,
                     "latest_right_share": round(counts["latest_right"] / n, 4),
                     "first_try_right_share": round(counts["first_try_right"] / n, 4),
-                    "shown_share": round(counts["shown"] / n, 4)})
+                    "shown_share": round(counts["shown"] / n, 4),
+                    **done.get(lesson, {"exercises": 0, "exercises_passed": 0})})
     return out

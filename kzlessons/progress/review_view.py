@@ -14,6 +14,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from . import exercise_log
 from . import review as schedule
 
 __all__ = ["Review", "review", "NO_HISTORY", "NOTHING_DUE"]
@@ -108,6 +109,9 @@ def review(n: int = 5, *, lessons: str | int | Sequence[str | int] | None = None
         when = min(upcoming) if upcoming else None
         message = problem + NOTHING_DUE.format(
             when=f"after {when:%d %B %Y, %H:%M} UTC" if when and when > now else "later")
+    scope = schedule.lesson_ids(lessons)
+    revisit = exercise_log.to_revisit(rows, scope, schedule.lesson_ids(before, "before").pop() if before is not None else None)
+    message = f"{message} {revisit}" if revisit else message
     from .._mode import static_enabled
 
     if static_enabled():  # publishing (nbconvert, the course site): answerable HTML, no widgets

@@ -37,7 +37,8 @@ def test_latest_first_try_and_shown_are_counted_per_question():
         (4, 3, 2, 2, 1)
     assert (l00["latest_right_share"], l00["first_try_right_share"], l00["shown_share"]) == (0.5, 0.5, 0.25)
     assert l01 == {"lesson": "01", "questions": 1, "attempted": 1, "latest_right": 1, "first_try_right": 0,
-                   "shown": 1, "latest_right_share": 1.0, "first_try_right_share": 0.0, "shown_share": 1.0}
+                   "shown": 1, "latest_right_share": 1.0, "first_try_right_share": 0.0, "shown_share": 1.0,
+                   "exercises": 0, "exercises_passed": 0}
 
 
 def test_store_order_decides_first_and_latest_not_the_clock():
@@ -122,3 +123,12 @@ def test_unreadable_store_is_said_not_hidden(kz_home):
     (kz_home / "progress" / "attempts.jsonl").mkdir(parents=True)
     d = kz.progress.dashboard()
     assert "could not be read" in d.text and "numbers below are empty" in d.problem
+
+
+def test_exercises_passed_per_lesson():
+    """UX-8: does each lesson count its exercises and those passed at least once (never as quiz answers)?"""
+    rows = [{"question_id": "l00-ex", "lesson": "00", "kind": "exercise", "correct": False, "time": T.format(1)},
+            {"question_id": "l00-ex", "lesson": "00", "kind": "exercise", "correct": True, "time": T.format(2)}]
+    l00, l01 = mastery.lessons(rows, BANK, {"l00-ex": "00", "l00-ex2": "00", "l01-ex": "01"})
+    assert (l00["exercises"], l00["exercises_passed"], l00["attempted"]) == (2, 1, 0)
+    assert (l01["exercises"], l01["exercises_passed"]) == (1, 0)
