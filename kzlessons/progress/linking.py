@@ -87,15 +87,19 @@ def link(hand_ins: Sequence[HandIn]) -> Linked:
     for i, h in enumerate(hand_ins):
         if h.learner_id:
             sets.union(i, by_id.setdefault(h.learner_id, i))
+    names: dict[int, str | None] = {}  # group root -> its first name
+    for i, h in enumerate(hand_ins):
+        root = sets.find(i)
+        names[root] = names.get(root) or h.name
     for i, h in enumerate(hand_ins):  # declared imports: "this store went on from that one"
         for other in h.imported_ids:
             j = by_id.get(other)
             if j is None or sets.find(i) == sets.find(j):
                 continue
-            mine = _group_name([x for k, x in enumerate(hand_ins) if sets.find(k) == sets.find(i)])
-            theirs = _group_name([x for k, x in enumerate(hand_ins) if sets.find(k) == sets.find(j)])
+            mine, theirs = names[sets.find(i)], names[sets.find(j)]
             if names_agree(mine, theirs):
                 sets.union(i, j)
+                names[sets.find(i)] = mine or theirs
             else:
                 notes.append(f"{h.label} ({mine!r}) says its store imported the file of learner id {other} "
                              f"({theirs!r}, {hand_ins[j].label}); the names differ, so they are kept as two "
