@@ -50,3 +50,16 @@ def test_gradebook_and_check_lines_are_true(tmp_path) -> None:
                                      str(tmp_path / "i.csv")]) == gradebook.EXIT_NOT_WRITTEN
     assert "progress store" in README[README.index("kzlessons check   "):][:120]
     assert "progress    " in checks.run_checks().text()
+
+
+def test_notebook_7_is_in_the_default_install() -> None:
+    """The README says `jupyter notebook` runs every lesson: is Notebook 7 a dependency of the default
+    install (`make lab`, `pip install kzlessons`, Binder), not only of the test extra?"""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    assert "`jupyter notebook`" in README
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert "notebook" in {Requirement(r).name for r in project["dependencies"]}
+    assert re.search(r"^notebook==", (ROOT / "binder" / "requirements.txt").read_text(), re.M)
