@@ -15,6 +15,7 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -60,14 +61,23 @@ def ensure_venv(extra: str) -> None:
     stamp.write_text(_fingerprint(extra))
 
 
+def lab_command(args: list[str]) -> list[str]:
+    """The ``jupyter lab`` command line: open lesson 00, and make it the default URL too, so the
+    URL printed where no browser opens (``…/lab/tree/00_start_here.ipynb?token=…``) is the lesson.
+    The server's root is the lesson's folder (``notebooks/``), so the URL path is the file name."""
+    lesson = FIRST_LESSON.rsplit("/", 1)[-1]
+    command = [str(BIN / "jupyter"), "lab", FIRST_LESSON, f"--LabApp.default_url=/lab/tree/{quote(lesson)}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    return command + list(args)
+
+
 def lab(args: list[str]) -> int:
     """Start JupyterLab on lesson 00."""
     ensure_venv(EXTRAS["lab"])
-    command = [str(BIN / "jupyter"), "lab", FIRST_LESSON]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")
+    command = lab_command(args)
     os.chdir(ROOT)
-    os.execv(command[0], command + args)
+    os.execv(command[0], command)
     return 0  # pragma: no cover - execv does not return
 
 

@@ -28,7 +28,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from ._paths import notebooks_dir
 
@@ -179,16 +179,28 @@ def _first_lesson(folder: Path) -> str | None:
     return lessons[0].name if lessons else None
 
 
+def lesson_url(lesson: str) -> str:
+    """The JupyterLab path (from the server root) that opens ``lesson``, for ``--LabApp.default_url``.
+
+    >>> lesson_url("00_start_here.ipynb")
+    '/lab/tree/00_start_here.ipynb'
+    """
+    return "/lab/tree/" + quote(lesson)
+
+
 def lab_command(folder: Path, extra: Sequence[str] = ()) -> list[str]:
     """The ``jupyter lab`` command line that opens lesson 00 in ``folder``.
 
-    >>> lab_command(notebooks_dir())[1:4]
-    ['-m', 'jupyterlab', '00_start_here.ipynb']
+    Lesson 00 is both the file to open and the server's default URL, so the URL that
+    ``jupyter lab`` prints (for a machine where no browser opens) is the lesson, not the Launcher.
+
+    >>> lab_command(notebooks_dir())[1:5]
+    ['-m', 'jupyterlab', '00_start_here.ipynb', '--LabApp.default_url=/lab/tree/00_start_here.ipynb']
     """
     command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}"]
     first = _first_lesson(folder)
     if first:
-        command.insert(3, first)
+        command[3:3] = [first, f"--LabApp.default_url={lesson_url(first)}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in extra:
         command.append("--allow-root")
     return command + list(extra)

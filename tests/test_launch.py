@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 from pathlib import Path
@@ -134,10 +135,41 @@ def test_lab_execs_jupyter_lab_on_lesson_00(course: Path, tmp_path: Path, monkey
     assert launch.lab_main(["--no-browser", "--port", "9999"]) == 0
     (command,) = calls
     assert command[1:4] == ["-m", "jupyterlab", "00_start_here.ipynb"]
+    assert "--LabApp.default_url=/lab/tree/00_start_here.ipynb" in command  # the printed URL is the lesson
     assert "--no-browser" in command and command[-2:] == ["--port", "9999"]
     assert f"--ServerApp.root_dir={tmp_path / launch.DEFAULT_DIR}" in command
     assert ("--allow-root" in command) == (os.geteuid() == 0)
     assert Path.cwd() == tmp_path / launch.DEFAULT_DIR
+
+
+def _tasks_module():
+    spec = importlib.util.spec_from_file_location("tasks", Path(__file__).resolve().parents[1] / "tasks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_make_lab_command_opens_and_prints_lesson_00() -> None:
+    """Does ``make lab`` (tasks.py) start ``jupyter lab`` on lesson 00 with lesson 00 as the default URL, so
+    the URL printed where no browser opens is ``…/lab/tree/00_start_here.ipynb?token=…``, not the Launcher?"""
+    tasks = _tasks_module()
+    command = tasks.lab_command(["--no-browser", "--port", "9999"])
+    assert command[0].endswith("jupyter") and command[1:3] == ["lab", "notebooks/00_start_here.ipynb"]
+    # jupyter lab makes the folder of the file it opens the server root: the URL path is the file name
+    assert "--LabApp.default_url=/lab/tree/00_start_here.ipynb" in command
+    assert (Path(tasks.ROOT) / tasks.FIRST_LESSON).is_file()
+    assert command[-3:] == ["--no-browser", "--port", "9999"]  # the learner's options come last and win
+    assert ("--allow-root" in command) == (os.geteuid() == 0)
+
+
+def test_default_url_is_a_jupyterlab_option() -> None:
+    """Is ``default_url`` a configurable option of JupyterLab's app (what both command lines set)?"""
+    from jupyterlab.labapp import LabApp
+
+    assert "default_url" in LabApp.class_traits(config=True)
+    app = LabApp()
+    app.parse_command_line(["--LabApp.default_url=/lab/tree/00_start_here.ipynb"])
+    assert app.default_url == "/lab/tree/00_start_here.ipynb"
 
 
 def test_lab_reports_missing_lessons(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
