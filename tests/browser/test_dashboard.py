@@ -37,8 +37,10 @@ def test_dashboard_renders_offline_and_passes_axe(lab: harness.LabPage, lab_serv
     table = lab.notebook().locator(".kzlessons-dashboard table")
     table.wait_for(timeout=harness.RENDER_TIMEOUT)
     text = lab.notebook().locator(".kzlessons-dashboard").inner_text()
-    assert "Lesson 01" in text and "Review next" in text and "l02-hhi-compute" in text
-    assert table.locator("th[scope=col]").count() == 6
+    # lessons by number and title; questions to review by their prompt (l02-hhi-compute's), not their id
+    assert "Lesson 01 · What is multi-vectorism?" in text and "Review next" in text
+    assert "exports go 50% to partner A" in text and "l02-hhi-compute" not in text
+    assert table.locator("th[scope=col]").count() == 7
     page.add_script_tag(content=axe_source)
     found = []
     outputs = lab.notebook().locator(".jp-Cell").nth(1).locator(".jp-OutputArea-output")

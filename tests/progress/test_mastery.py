@@ -79,18 +79,60 @@ def test_dashboard_chart_table_text_and_review(kz_home):
     l00 = d.table.set_index("lesson").loc["00"]
     assert (l00["latest_right"], l00["first_try_right"], l00["shown"]) == (1, 0, 1)
     spec = d.chart.to_dict()
-    assert spec["description"] == d.description and "Lesson 00: 20% latest right" in d.description
+    assert spec["description"] == d.description and "Lesson 00 · Start here: 20% latest right" in d.description
     colours = json.dumps(spec)
     assert all(CATEGORY_COLOURS[i] in colours for i in (0, 2, 4))
     assert [p.question_id for p in d.next_up] == ["l00-what-check-does"]
     data = d._repr_mimebundle_()  # what a static page shows (IPython displays the chart first)
-    assert "l00-what-check-does: lesson 00, you asked to see the answer" in data["text/plain"]
+    assert ("“What happens when you press Check on a quiz in these lessons?” (lesson 00, you asked to see "
+            "the answer") in data["text/plain"] and "l00-what-check-does" not in data["text/plain"]
     cells = _Cells()
     cells.feed(data["text/html"])
     tags = [t for t, _ in cells.tags]
     assert "table" in tags and "caption" in tags and tags.count("tr") == 1 + len(d.rows)
+    assert "Lesson 00 · Start here" in cells.text and "Lesson 07 · Reading the analysts" in cells.text
     assert all(a.get("scope") in ("col", "row") for t, a in cells.tags if t == "th")
     assert "20% (1)" in "".join(cells.text) and "<script" not in data["text/html"]
+
+
+def test_chart_labels_hide_zeros_and_name_lessons(kz_home):
+    """UX-20: does the chart name each lesson by number and title, label only the bars above 0% (and the
+    main measure of a lesson already started), and say "not started yet" once for an untouched lesson?"""
+    kz.progress.record("l00-area", "5")                     # lesson 00: answered, wrong
+    kz.progress.record("l01-russia-border", "7,548")        # lesson 01: right first time
+    spec = kz.progress.dashboard().chart.to_dict()
+    (values,) = spec["datasets"].values()
+    labels = {}
+    for v in values:
+        labels.setdefault(v["lesson"], []).append(v["label"])
+    assert labels["Lesson 00 · Start here"] == ["0% latest answer right", "", ""]
+    right, first, shown = labels["Lesson 01 · What is multi-vectorism?"]
+    assert right.endswith("% latest answer right") and first.endswith("% right on the first try") and shown == ""
+    assert not right.startswith("0%") and right.split()[0] == first.split()[0]
+    assert all(labels[f"Lesson {m['id']} · {m['title']}"] == ["", "not started yet", ""]
+               for m in kz.lesson.lessons()[2:])
+
+
+def test_review_next_names_questions_by_a_short_prompt(kz_home):
+    """UX-20: does "Review next" show each question by its prompt, cut at a word when long, not by its id?"""
+    from kzlessons.progress import mastery_view
+
+    kz.progress.record("l00-area", "5")
+    d = kz.progress.dashboard()
+    (line,) = d._next_sentences()
+    assert line.startswith("“About how large is Kazakhstan? Give its area in square kilometres") and "…”" in line
+    assert len(line.split("”")[0]) <= mastery_view.PROMPT_CHARS + 1 and "l00-area" not in line
+    assert mastery_view.shorten("**Bold** `code`  and\nmore") == "Bold code and more"
+
+
+def test_dashboard_counts_exercises_passed(kz_home):
+    """Does the dashboard's table give each lesson's exercises passed (of its exercises), in all three views?"""
+    events = kz.data.load("events")
+    kz.exercises.check("l00-events-2022", len(events[events["year"] == 2022]))
+    d = kz.progress.dashboard()
+    l00 = d.table.set_index("lesson").loc["00"]
+    assert (l00["exercises"], l00["exercises_passed"], l00["title"]) == (1, 1, "Start here")
+    assert "1 of 1" in d.text and "1 of 1" in d._repr_html_()
 
 
 def test_dashboard_for_a_new_learner_offers_lesson_00(kz_home):
