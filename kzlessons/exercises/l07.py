@@ -9,7 +9,8 @@ rows. The answer is a Series (or dict) indexed by partner group, shares between
 
 ``l07-confirmed-share``: for each reading (A and B), the share of its claims in
 ``claims`` whose status is exactly ``confirmed``; a Series (or dict) indexed by
-reading.
+reading. An answer with two index levels (reading × status from ``value_counts``,
+or status × reading) is told which levels it has and what to keep.
 
 Both checks accept values rounded as the lesson displays them (three decimals
 for the trade shares, two for the confirmed shares) and name the usual wrong
@@ -232,6 +233,42 @@ def _check_partner_shares(answer: Any) -> Verdict:
 
 
 # ---------------------------------------------------------------- confirmed share
+_LEVEL_WORDS = {2: "two", 3: "three"}
+
+
+def _several_levels(answer: Any) -> Verdict:
+    """The verdict for an answer whose index has several levels, e.g. reading × status from
+    ``groupby("reading")["status"].value_counts(normalize=True)``: name the levels and what to keep."""
+    index = answer.index
+    names = [str(name) if name is not None else f"level {i}" for i, name in enumerate(index.names)]
+    count = _LEVEL_WORDS.get(index.nlevels, str(index.nlevels))
+    said = (f"your answer has {count} index levels ({', '.join(names[:-1])} and {names[-1]}): "
+            "a number for each combination of them")
+    if "reading" not in names or "status" not in names:
+        return Verdict.not_yet(
+            f"{said}. The exercise wants one number per reading, indexed by reading (A, B) alone: the "
+            'share of its claims whose status is "confirmed".'
+        )
+    if names.index("status") < names.index("reading"):
+        return Verdict.not_yet(
+            f"{said}, grouped by status first, so it describes each status rather than each reading. The "
+            'exercise wants it the other way round: within each reading, the share of its claims that are '
+            '"confirmed", one number per reading, indexed by reading alone.'
+        )
+    right = ""
+    try:  # grouped by reading first: the "confirmed" entries may be the right shares already
+        kept = _as_dict(answer.xs(STATUS, level="status"))
+        values = _numbers(kept, list(shares())) if kept is not None else None
+        if values is not None and _close(values, shares(), CONFIRMED_TOL):
+            right = ' Your shares for "confirmed" are right.'
+    except (KeyError, TypeError, ValueError):
+        pass
+    return Verdict.not_yet(
+        f'{said}, where the exercise wants one number per reading. Keep only the share of "confirmed" for '
+        f'each reading, indexed by reading alone (answer.xs("confirmed", level="status") picks it out).{right}'
+    )
+
+
 def _claims():
     from .. import data
 
@@ -277,6 +314,8 @@ def _check_confirmed_share(answer: Any) -> Verdict:
             "`answer` is a table with several columns (perhaps a crosstab of counts). The exercise "
             "wants one number per reading: the share of its claims that are confirmed."
         )
+    if isinstance(answer, (pd.Series, pd.DataFrame)) and answer.index.nlevels > 1:
+        return _several_levels(answer)
     mine = _as_dict(answer)
     if mine is None:
         return Verdict.not_yet(

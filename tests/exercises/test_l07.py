@@ -188,6 +188,36 @@ def test_confirmed_wrong_methods_get_named_hints(claims, name):
     assert expected_words in verdict.message, (name, verdict.message)
 
 
+SEVERAL_LEVELS = {
+    # UX-7: a reading x status MultiIndex has the readings, as its first level; say so, not "cannot find A, B"
+    "value_counts within each reading": (
+        lambda c: c.groupby("reading", observed=True)["status"].value_counts(normalize=True),
+        ["two index levels (reading and status)", 'Keep only the share of "confirmed"',
+         'shares for "confirmed" are right']),
+    "counts of every reading and status": (
+        lambda c: c.groupby(["reading", "status"], observed=True).size(),
+        ["two index levels (reading and status)", 'Keep only the share of "confirmed"']),
+    "value_counts within each status": (
+        lambda c: c.groupby("status", observed=True)["reading"].value_counts(normalize=True),
+        ["two index levels (status and reading)", "grouped by status first", "within each reading"]),
+    "unnamed levels": (
+        lambda c: pd.Series([0.68, 0.32], index=pd.MultiIndex.from_tuples([("A", "x"), ("A", "y")])),
+        ["two index levels (level 0 and level 1)", "indexed by reading (A, B) alone"]),
+}
+
+
+@pytest.mark.parametrize("name", list(SEVERAL_LEVELS))
+def test_confirmed_several_index_levels_are_named(claims, name, assert_named_hint):
+    """UX-7: does an answer with two index levels get a hint naming the levels and what to keep (never
+    "I cannot find reading(s) A, B"), and say so when its "confirmed" shares are right?"""
+    make, phrases = SEVERAL_LEVELS[name]
+    verdict = check(CONFIRMED, make(claims))
+    assert_named_hint(verdict, phrases)
+    assert "cannot find" not in verdict.message
+    if "right" not in " ".join(phrases):
+        assert "are right" not in verdict.message
+
+
 def test_confirmed_starter_none_gets_a_hint():
     """Does the untouched starter get a hint naming groupby?"""
     verdict = check(CONFIRMED, None)
