@@ -178,6 +178,15 @@ def _fill(quiz, question: dict, answer) -> None:
         quiz.locator("input[type=text]").fill(answer)
 
 
+def _assert_icon_drawn(feedback, symbol: str) -> None:
+    """UX-13: is the feedback icon an inline SVG (✓/✗ drawn, not an emoji left to the fonts), hidden from
+    screen readers, with shapes that have a size?"""
+    icon = feedback.locator(f"svg.kzq-icon[data-icon='{symbol}']")
+    assert icon.count() == 1 and icon.get_attribute("aria-hidden") == "true"
+    drawn = icon.evaluate("(svg) => [...svg.children].map((s) => { const b = s.getBBox(); return b.width + b.height; })")
+    assert drawn and max(drawn) > 1, drawn
+
+
 def _answer_right(page, qid: str, question: dict) -> None:
     quiz = _quiz(page, qid)
     quiz.scroll_into_view_if_needed()
@@ -189,7 +198,8 @@ def _answer_right(page, qid: str, question: dict) -> None:
     _fill(quiz, question, _right_answer(question))
     quiz.get_by_role("button", name="Check").click()
     text = feedback.inner_text()
-    assert "✅ Correct" in text and "Attempts: 1" in text, (qid, text)
+    assert text.strip().startswith("Correct") and "Attempts: 1" in text, (qid, text)
+    _assert_icon_drawn(feedback, "\u2713")
     assert details.evaluate("d => d.open"), qid
     assert quizdom.words_pattern(question.get("explanation", ""), 4).search(details.inner_text()), qid
 
@@ -207,7 +217,8 @@ def test_wrong_answers_get_the_hint_and_open_the_explanation_after_two_tries(tab
     wrong = quizdom.wrong_option(question)
     _fill(quiz, question, wrong)
     quiz.get_by_role("button", name="Check").click()
-    assert "❌ Not quite" in feedback.inner_text() and not details.evaluate("d => d.open")
+    assert feedback.inner_text().strip().startswith("Not quite") and not details.evaluate("d => d.open")
+    _assert_icon_drawn(feedback, "\u2717")
     hint = next((o.get("feedback") for o in question["options"] if o["id"] == wrong), "") or question.get("feedback")
     if hint:
         assert quizdom.words_pattern(hint, 4).search(feedback.inner_text())

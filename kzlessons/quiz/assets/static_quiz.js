@@ -8,8 +8,34 @@
 (function () {
   "use strict";
   if (window.kzQuiz) { window.kzQuiz.initAll(); return; }
-  var ICONS = { correct: ["\u2705", "Correct"], partial: ["\u25d0", "Partly right"],
-                wrong: ["\u274c", "Not quite"], hint: ["\u2139\ufe0f", "Nothing to check yet"] };
+  /* tone -> [icon, label]. The icons are the JupyterLab widget's (kzlessons/quiz/js/live.js), drawn as
+   * inline SVG so they show on every system (an emoji such as U+2705 is an empty box without an emoji
+   * font); the label says the same in words, so the drawing is hidden from screen readers. */
+  var ICONS = { correct: ["\u2713", "Correct"], partial: ["\u25d0", "Partly right"],
+                wrong: ["\u2717", "Not quite"], hint: ["\u24d8", "Nothing to check yet"] };
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var SHAPES = {
+    "\u2713": [["path", { d: "M3 8.5 6.5 12 13 4.5", fill: "none", "stroke-width": "2.2" }]],
+    "\u2717": [["path", { d: "M4 4 12 12M12 4 4 12", fill: "none", "stroke-width": "2.2" }]],
+    "\u25d0": [["circle", { cx: "8", cy: "8", r: "6", fill: "none", "stroke-width": "1.6" }],
+               ["path", { d: "M8 2a6 6 0 0 0 0 12z", stroke: "none" }]],
+    "\u24d8": [["circle", { cx: "8", cy: "8", r: "6.2", fill: "none", "stroke-width": "1.5" }],
+               ["path", { d: "M8 7v4.6", fill: "none", "stroke-width": "1.8" }],
+               ["circle", { cx: "8", cy: "4.7", r: "1", stroke: "none" }]]
+  };
+  function drawIcon(symbol) {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    var attrs = { viewBox: "0 0 16 16", width: "16", height: "16", fill: "currentColor", stroke: "currentColor",
+                  "stroke-linecap": "round", focusable: "false", "aria-hidden": "true", "class": "kzq-icon",
+                  "data-icon": symbol };
+    Object.keys(attrs).forEach(function (k) { svg.setAttribute(k, attrs[k]); });
+    SHAPES[symbol].forEach(function (shape) {
+      var el = document.createElementNS(SVG_NS, shape[0]);
+      Object.keys(shape[1]).forEach(function (k) { el.setAttribute(k, shape[1][k]); });
+      svg.appendChild(el);
+    });
+    return svg;
+  }
   var JUNK = /[\s_'\u00a0\u202f\u2009\u2019]/g;  /* thousands separators that are never decimal marks */
   var PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
   var GROUPED = { ",": /^[+-]?\d{1,3}(,\d{3})+$/, ".": /^[+-]?\d{1,3}(\.\d{3})+$/ };
@@ -209,7 +235,8 @@
     box.className = "kzq-feedback kzq-" + tone;
     box.textContent = "";
     var head = document.createElement("strong");
-    head.textContent = icon + " " + label;
+    head.appendChild(drawIcon(icon));
+    head.appendChild(document.createTextNode(" " + label));
     box.appendChild(head);
     if (message) box.appendChild(document.createTextNode(" \u2014 " + message));
     if (note) { var p = document.createElement("span"); p.className = "kzq-note"; p.textContent = " " + note; box.appendChild(p); }
