@@ -98,7 +98,15 @@ class MultipleSelect(Question):
         return Result(False, round(score, 4), " ".join(p for p in parts if p))
 
     def answer_text(self) -> str:
-        return "; ".join(f"{o.id}) {o.text}" for o in self.options if o.id in self.answer)
+        """The right options, joined by "; " (an option's closing full stop dropped, so no ".;").
+
+        >>> Question.from_dict({"id": "l99-two", "type": "multiple", "prompt": "Which?", "answer": ["a", "b"],
+        ...                     "options": [{"id": "a", "text": "First."}, {"id": "b", "text": "Second."}]},
+        ...                    lesson="99").answer_text()
+        'a) First; b) Second.'
+        """
+        right = [f"{o.id}) {o.text}" for o in self.options if o.id in self.answer]
+        return "; ".join([*(t.removesuffix(".") for t in right[:-1]), *right[-1:]])
 
 
 @dataclass(frozen=True)

@@ -26,16 +26,19 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import re
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .model import Question
 from .policy import REVEAL_AFTER
 from .policy import reveal_after as _reveal_after
 
 __all__ = ["to_html", "to_text", "sources_html", "source_titles", "answerable_html", "question_data",
-           "StaticQuiz", "StaticReview", "asset", "REVEAL_AFTER"]
+           "StaticQuiz", "StaticReview", "asset", "REVEAL_AFTER", "inline_html", "answer_html", "meta_html",
+           "link_name"]
 
 ASSETS = Path(__file__).with_name("assets")
 _COUNTER = itertools.count(1)
@@ -46,6 +49,67 @@ _BOX = (
 )
 _MUTED = "color:var(--jp-content-font-color2);font-size:var(--jp-content-font-size1,0.9em)"
 NOTE = "Self-check: answer in Jupyter and press Check; nothing is graded or sent anywhere."
+#: Links look like links in JupyterLab (its link colour), on the course site (Furo's) and elsewhere.
+LINK_STYLE = "color:var(--jp-content-link-color,var(--color-link,#1a5fb4));text-decoration:underline"
+_CODE_STYLE = ("font-family:var(--jp-code-font-family,monospace);font-size:0.92em;padding:0 0.2em;"
+               "border-radius:2px;background:var(--jp-layout-color2,rgba(127,127,127,0.14))")
+_INLINE_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def inline_html(text: str) -> str:
+    """Bank text as HTML: escaped first, then Markdown's inline code (`x`) drawn as ``<code>``.
+
+    >>> inline_html("Run `kzlessons gradebook` on <files>")  # doctest: +ELLIPSIS
+    "Run <code style='...'>kzlessons gradebook</code> on &lt;files&gt;"
+    >>> inline_html("a lone ` stays")
+    'a lone ` stays'
+    """
+    return _INLINE_CODE.sub(lambda m: f"<code style='{_CODE_STYLE}'>{m.group(1)}</code>", escape(text))
+
+
+def answer_html(question: Question) -> str:
+    """The right answer as HTML: each right option on its own line for "select all", else one line.
+
+    >>> from kzlessons.quiz import get
+    >>> answer_html(get("l00-progress-facts")).count("<li>")
+    3
+    """
+    if question.type == "multiple":
+        items = "".join(f"<li>{escape(o.id)}) {inline_html(o.text)}</li>"
+                        for o in question.options if o.id in question.answer)
+        return f"<ul style='margin:0.1em 0 0.2em;padding-left:1.4em'>{items}</ul>"
+    return inline_html(question.answer_text())
+
+
+def meta_html(question: Question, what: str = "Self-check", *, tag: str = "p", cls: str = "",
+              style: str = "") -> str:
+    """The line above a quiz: "Self-check · single choice · easy", then the question id shown faintly.
+
+    The id is hidden from screen readers (they would read an internal name before every question)
+    and kept as ``data-qid`` on the line, for tests and tools.
+
+    >>> from kzlessons.quiz import get
+    >>> meta_html(get("l00-area"))  # doctest: +ELLIPSIS
+    "<p data-qid='l00-area'>Self-check · numeric · easy<span ...aria-hidden='true'> · l00-area</span></p>"
+    """
+    qid = escape(question.id)
+    attrs = (f" class='{cls}'" if cls else "") + (f" style='{style}'" if style else "")
+    return (f"<{tag}{attrs} data-qid='{escape(question.id, quote=True)}'>{escape(what)} · "
+            f"{escape(question.type_label)} · {escape(question.difficulty)}"
+            f"<span class='kzq-qid' style='opacity:0.75' aria-hidden='true'> · {qid}</span></{tag}>")
+
+
+def link_name(url: str, title: str = "") -> str:
+    """What a source link is called: the site it goes to (``www.`` dropped), else a short title.
+
+    >>> link_name("https://www.akorda.kz/en/some/page"), link_name("doc.pdf", "A very long report title")
+    ('akorda.kz', 'A very long report…')
+    """
+    host = urlsplit(url).hostname or ""
+    host = host[4:] if host.startswith("www.") else host
+    if host:
+        return host
+    return title if len(title) <= 20 else title[:19].rstrip() + "…"
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,7 +138,8 @@ def sources_html(question: Question) -> str:
         label = f"<strong>{escape(sid)}</strong>" + (f": {escape(title)}" if title else "")
         if url.startswith(("https://", "http://")):
             first_url = url.split(" ;")[0].split(" ")[0]
-            label += f' (<a href="{escape(first_url, quote=True)}" target="_blank" rel="noopener">link</a>)'
+            label += (f' (<a href="{escape(first_url, quote=True)}" target="_blank" rel="noopener" '
+                      f'style="{LINK_STYLE}">{escape(link_name(first_url, title))}</a>)')
         items.append(f"<li>{label}</li>")
     return f"<p style='margin:0.4em 0 0'>Sources:</p><ul style='margin:0.2em 0'>{''.join(items)}</ul>"
 
@@ -107,14 +172,13 @@ def to_html(question: Question) -> str:
     unit = f" <span style='{_MUTED}'>(unit: {escape(question.unit)})</span>" if question.unit else ""
     return (
         f"<div class='kzlessons-quiz-static' style='{_BOX}'>"
-        f"<p style='{_MUTED};margin:0'>Quiz {escape(question.id)} · {escape(question.type_label)} · "
-        f"{escape(question.difficulty)}</p>"
+        f"{meta_html(question, 'Quiz', style=f'{_MUTED};margin:0')}"
         f"<p style='margin:0.3em 0'><strong>{escape(question.prompt)}</strong>{unit}</p>"
         f"<p style='{_MUTED};margin:0'>{_how_html(question)}</p>"
         f"{_options_html(question)}"
         "<details><summary>Show the answer and explanation</summary>"
-        f"<p><strong>Answer:</strong> {escape(question.answer_text())}</p>"
-        f"<p>{escape(question.explanation)}</p>"
+        f"<div style='margin:0.5em 0'><strong>Answer:</strong> {answer_html(question)}</div>"
+        f"<p>{inline_html(question.explanation)}</p>"
         f"{sources_html(question)}"
         "</details>"
         f"<p style='{_MUTED};margin:0.3em 0 0'>{escape(NOTE)}</p>"
@@ -221,22 +285,23 @@ def answerable_html(question: Question, *, uid: str | None = None, assets: bool 
 
     >>> from kzlessons.quiz import get
     >>> html = answerable_html(get("l00-what-check-does"), uid="t")
-    >>> "Self-check l00-what-check-does" in html, "<button type='submit'" in html, "kzq-data" in html
+    >>> "data-qid='l00-what-check-does'" in html, "<button type='submit'" in html, "kzq-data" in html
     (True, True, True)
     """
     q = question
     uid = uid or f"kzq-{escape(q.id, quote=True)}-{next(_COUNTER)}"
     body = (
         f"<div class='kzq' id='{uid}' data-kzq='{escape(q.id, quote=True)}'>"
-        f"<form class='kzq-form' novalidate aria-label='Self-check {escape(q.id, quote=True)}'>"
-        f"<p class='kzq-meta'>Self-check {escape(q.id)} · {escape(q.type_label)} · {escape(q.difficulty)}</p>"
+        f"<form class='kzq-form' novalidate aria-label='Self-check · {escape(q.type_label, quote=True)} · "
+        f"{escape(q.difficulty, quote=True)}'>"
+        f"{meta_html(q, cls='kzq-meta')}"
         f"{_input_html(q, uid)}"
         "<div class='kzq-buttons'><button type='submit'>Check</button>"
         "<button type='reset'>Reset</button></div>"
         "<div class='kzq-feedback' role='status' aria-live='polite' aria-atomic='true'></div>"
         "<details class='kzq-answer'><summary>Show the answer and explanation</summary>"
-        f"<p><strong>Answer:</strong> {escape(q.answer_text())}</p>"
-        f"<p><strong>Why:</strong> {escape(q.explanation)}</p>"
+        f"<div class='kzq-answer-line'><strong>Answer:</strong> {answer_html(q)}</div>"
+        f"<p><strong>Why:</strong> {inline_html(q.explanation)}</p>"
         f"{sources_html(q)}</details>"
         "<p class='kzq-noscript'>Checking needs JavaScript; the answer is under “Show the answer”.</p>"
         "</form>"

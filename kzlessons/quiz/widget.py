@@ -3,8 +3,10 @@ used by :func:`kzlessons.quiz.ask`.
 
 Layout, top to bottom (a ``VBox`` with class ``kzlessons-quiz``):
 
-* ``prompt``: a ``widgets.HTML`` line "Self-check <id> · <type> · <difficulty>"; for numeric and
-  text questions also the question (with its unit) and how to answer;
+* ``prompt``: a ``widgets.HTML`` line "Self-check · <type> · <difficulty>" (then the question id,
+  faint and ``aria-hidden``, so a screen reader does not read an internal name before each question;
+  the line carries it as ``data-qid``); for numeric and text questions also the question (with its
+  unit) and how to answer;
 * the input (``inputs[0]``, the only one):
 
   - single → :class:`~.controls.ChoiceGroup`: ``<fieldset role=radiogroup>`` whose ``<legend>``
@@ -111,12 +113,16 @@ def feedback_parts(status: str, words: str, attempts: int | str | None = None, n
 
 
 def explanation_html(question: Question) -> str:
-    """The right answer, the explanation and the sources, shown once the answer is revealed (escaped)."""
+    """The right answer, the explanation and the sources, shown once the answer is revealed.
+
+    Bank text is escaped, then its inline code (`x`) drawn as ``<code>``; a "select all" answer is a list.
+    """
     return (
         "<div class='kzlessons-explanation' style='color:var(--jp-content-font-color1);"
         "border-top:1px solid var(--jp-border-color2);margin-top:0.3em;padding-top:0.3em'>"
-        f"<div><strong>Answer:</strong> {escape(question.answer_text())}</div>"
-        f"<div><strong>Why:</strong> {escape(question.explanation)}</div>{static.sources_html(question)}</div>"
+        f"<div><strong>Answer:</strong> {static.answer_html(question)}</div>"
+        f"<div><strong>Why:</strong> {static.inline_html(question.explanation)}</div>"
+        f"{static.sources_html(question)}</div>"
     )
 
 
@@ -226,8 +232,7 @@ class QuizWidget(widgets.VBox):
     # -- building ------------------------------------------------------------
     def _prompt_html(self) -> str:
         q = self.question
-        meta = (f"<div style='{_MUTED};font-size:0.85em'>Self-check {escape(q.id)} · {escape(q.type_label)} · "
-                f"{escape(q.difficulty)}</div>")
+        meta = static.meta_html(q, tag="div", cls="kzlessons-quiz-meta", style=f"{_MUTED};font-size:0.85em")
         if q.type in _GROUPED:  # the question is the group's legend, shown by the control
             return f"<div style='color:var(--jp-content-font-color1)'>{meta}</div>"
         unit = f" <span style='{_MUTED}'>(answer in {escape(q.unit)})</span>" if q.unit else ""

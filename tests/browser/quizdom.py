@@ -88,15 +88,16 @@ def quiz_outputs(page, root_selector: str = ".jp-NotebookPanel:not(.lm-mod-hidde
 
 
 def quiz_for(page, qid: str, root_selector: str = ".jp-NotebookPanel:not(.lm-mod-hidden)"):
-    """Locator of the quiz output area that asks ``qid`` (its prompt reads "Self-check <qid>").
+    """Locator of the quiz output area that asks ``qid`` (its "Self-check" line carries ``data-qid="<qid>"``;
+    the id is not in the line's spoken text).
 
     Prefer this to ``quiz_outputs(page).nth(i)``: while widget views are still rendering, the i-th
     output *with a Check button* can be a different quiz from one moment to the next (a quiz above
     it may not have drawn yet), so an nth locator re-resolved between two steps may point elsewhere.
     A locator keyed by the question id always resolves to the same quiz.
     """
-    own_id = re.compile(rf"Self-check {re.escape(qid)}(?![\w-])")
-    return quiz_outputs(page, root_selector).filter(has_text=own_id).first
+    own_id = page.locator(f"[data-qid={json.dumps(qid)}]")
+    return quiz_outputs(page, root_selector).filter(has=own_id).first
 
 
 def wait_ready(page, quiz, timeout: float = 60_000) -> None:

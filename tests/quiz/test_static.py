@@ -19,7 +19,8 @@ def test_html_has_question_options_and_collapsed_answer(qid):
     for option in q.options:
         assert escape(option.text) in html
     details = html[html.index("<details>"):html.index("</details>")]
-    assert "<details open" not in html and escape(q.answer_text()) in details and escape(q.explanation) in details
+    assert "<details open" not in html and static.answer_html(q) in details
+    assert static.inline_html(q.explanation) in details
 
 
 def test_html_lists_source_titles():
@@ -92,11 +93,14 @@ def _all_questions():
 @pytest.mark.parametrize("q", _all_questions(), ids=lambda q: q.id)
 def test_answerable_html_is_a_labelled_form_with_its_data(q):
     """Does every question render as a form with native inputs, Check, a live feedback line, a closed
-    answer, the 'Self-check <id>' locator, and its grading data as parseable JSON?"""
+    answer, the question id as a data-qid locator (never in the form's spoken name), and its grading
+    data as parseable JSON?"""
     html = static.answerable_html(q, uid="u1")
     parsed = _parse(html)
     tags = [t for t, _ in parsed.tags]
-    assert f"Self-check {q.id}" in html
+    assert f"data-qid='{q.id}'" in html and f"data-kzq='{q.id}'" in html
+    form = next(a for t, a in parsed.tags if t == "form")
+    assert form["aria-label"] == f"Self-check · {q.type_label} · {q.difficulty}"
     assert ("button", {"type": "submit"}) in parsed.tags and "details" in tags and "summary" in tags
     assert any(t == "div" and a.get("role") == "status" and a.get("aria-live") == "polite" for t, a in parsed.tags)
     assert not any(t == "details" and "open" in a for t, a in parsed.tags)
@@ -225,4 +229,4 @@ def test_review_in_static_mode_is_answerable_html_not_widgets(monkeypatch, kz_ho
     bundle = review._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" not in bundle
     assert bundle["text/html"].count("<form class='kzq-form'") == len(review.question_ids) == 2
-    assert all(f"Self-check {qid}" in bundle["text/html"] for qid in review.question_ids)
+    assert all(f"data-qid='{qid}'" in bundle["text/html"] for qid in review.question_ids)
