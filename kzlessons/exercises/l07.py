@@ -5,7 +5,10 @@ trade partner. The learner checks it with ``trade``: each partner group's share
 of Kazakhstan's total goods trade (exports plus imports) in 2015, on
 Kazakhstan's own figures (``basis == "reported"``), leaving out the aggregate
 rows. The answer is a Series (or dict) indexed by partner group, shares between
-0 and 1 that add up to 1.
+0 and 1 that add up to 1. Forgetting the aggregates still gives the right shares
+(``groupby("partner_group")`` drops rows without a group), so a right answer whose
+code, in this kernel session, never drops them gets a note saying so
+(:mod:`kzlessons.exercises._session`).
 
 ``l07-confirmed-share``: for each reading (A and B), the share of its claims in
 ``claims`` whose status is exactly ``confirmed``; a Series (or dict) indexed by
@@ -26,10 +29,11 @@ False
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from . import Verdict, exercise, type_name
+from . import Verdict, _session, exercise, type_name
 
 STATUS = "confirmed"
 YEAR = 2015
@@ -181,6 +185,7 @@ def _check_partner_shares(answer: Any) -> Verdict:
             f"in 2015 the EU-27 took {expected[EU]:.1%} of Kazakhstan's goods trade on its own figures, "
             f"ahead of {runner_up[1]} ({runner_up[0]:.1%}). The claim holds if you compare the EU as one "
             "bloc with single countries; the next cells ask whether it holds on other flows and bases."
+            + _aggregates_note()
         )
     if _close(values, {k: 100 * v for k, v in expected.items()}, 100 * SHARE_TOL):
         return Verdict.not_yet("those look like percentages. Give shares between 0 and 1 (divide by 100).")
@@ -230,6 +235,23 @@ def _check_partner_shares(answer: Any) -> Verdict:
         'not quite. Keep year == 2015, basis == "reported" and ~is_aggregate, then '
         'groupby("partner_group")["value_usd_mn"].sum() and divide by its sum.'
     )
+
+
+#: Words in code that drop the aggregate rows (their partner_group is empty).
+_DROPS_AGGREGATES = re.compile(r"is_aggregate|aggregate|notna|notnull|dropna")
+AGGREGATES_NOTE = (
+    " Note: the code that made your answer does not seem to drop the aggregate rows. It passed because "
+    'groupby("partner_group") leaves out rows without a group, which the aggregates (World, European '
+    "Union, …) are; a sum over the rows themselves would count the same trade twice. Drop them on "
+    'purpose: ~trade["is_aggregate"].'
+)
+
+
+def _aggregates_note() -> str:
+    """:data:`AGGREGATES_NOTE` when the session's code behind the answer never drops the aggregate rows
+    (a right answer by luck: ``groupby`` dropped them); "" when it does, or when that cannot be told."""
+    code = _session.code_behind("l07-partner-shares-2015")
+    return AGGREGATES_NOTE if code is not None and not _DROPS_AGGREGATES.search(code) else ""
 
 
 # ---------------------------------------------------------------- confirmed share

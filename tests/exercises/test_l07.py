@@ -58,6 +58,34 @@ def test_shares_worked_solution_passes(trade):
     assert "39.3%" in verdict.message and "Russia" in verdict.message
 
 
+STARTER = 'trade = kz.data.load("trade")\n'
+CHECK = 'kz.exercises.check("l07-partner-shares-2015", share_answer)'
+KEPT = ('rows = trade[(trade["year"] == 2015) & (trade["basis"] == "reported")]\n'
+        'by_group = rows.groupby("partner_group")["value_usd_mn"].sum()\n'
+        "share_answer = by_group / by_group.sum()")
+
+
+@pytest.mark.parametrize("cells, noted", [
+    ([STARTER + KEPT, CHECK], True),                                    # aggregates never dropped
+    ([STARTER + KEPT.replace('"reported")]', '"reported") & ~trade["is_aggregate"]]'), CHECK], False),
+    ([STARTER, 'trade = trade[~trade["is_aggregate"]]', KEPT, CHECK], False),   # dropped two cells up
+    ([STARTER + KEPT.replace("rows.groupby", 'rows.dropna(subset=["partner_group"]).groupby'), CHECK], False),
+    ([CHECK], False),                                                   # no code to read: no note
+    ([], False),                                                        # not in IPython
+], ids=["kept", "dropped", "dropped-earlier", "dropna", "unknown", "no-ipython"])
+def test_shares_note_when_the_code_kept_the_aggregates(trade, monkeypatch, cells, noted):
+    """UX-22: does a right answer whose code (this session's cells) never drops the aggregate rows still
+    pass, with a note that groupby dropped them by luck; and no note when they were dropped or it cannot
+    be told?"""
+    from kzlessons.exercises import _session, l07
+
+    monkeypatch.setattr(_session, "inputs", lambda: list(cells))
+    rows = trade[(trade["year"] == 2015) & (trade["basis"] == "reported")]   # aggregates kept
+    verdict = check(SHARES, _group_shares(rows))
+    assert verdict.passed, verdict.message
+    assert (l07.AGGREGATES_NOTE.strip() in verdict.message) is noted, verdict.message
+
+
 @pytest.mark.parametrize("decimals", [3, 4])
 def test_shares_rounded_as_displayed_pass(trade, decimals):
     """Do shares rounded as the lesson shows them (round(3)) pass, and a dict of them too?"""
