@@ -15,6 +15,8 @@ the empty month passes too. Wrong methods named by the check: the ratio without
 January or December 2021, the whole period), one base for all partners, change
 in percent instead of the index, base ÷ month, imports or fuels only, a table
 indexed from rounded millions, 2022 only, a long (melted) or turned-around table.
+Hints are graded (:mod:`kzlessons.exercises._graded`): the first wrong try names
+the slip, the lines of code come with the second.
 
 >>> from kzlessons.exercises import check
 >>> check("l05-index-2021", None).passed
@@ -26,6 +28,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import Verdict, exercise, type_name
+from ._graded import code_hint, graded
 
 PARTNERS = ["KAZ", "KGZ", "ARM", "RUS"]
 MISSING_MONTH = "2022-12"  # missing in the source: it must stay empty
@@ -142,36 +145,45 @@ def _rounded(mine, expected, columns, months=None) -> int | None:
 
 
 def _wrong_bases(table):
-    """Name -> (indexed table, hint) for index bases other than the average month of 2021."""
+    """Name -> (indexed table, hint) for index bases other than the average month of 2021.
+
+    Each hint is a function giving the sentence, so that a graded code part (:func:`code_hint`)
+    is only decided for the hint that is shown.
+    """
     right_base = table.loc["2021"].mean()
     pooled = float(table.loc["2021"].stack().mean())
-    base_hint = (
-        "you used {label} as the base. The exercise asks for the average month of 2021 = 100: "
-        "base = monthly.loc[\"2021\"].mean()."
-    )
+
+    def base_hint(label: str):
+        return lambda: (
+            f"you used {label} as the base. The exercise asks for each partner's average month of 2021 = 100"
+            + code_hint(': base = monthly.loc["2021"].mean()') + "."
+        )
+
     return {
         "sum-of-2021": (table / table.loc["2021"].sum() * 100,
-                        "you divided by the total of 2021 rather than the average month. Use .mean(), not .sum()."),
-        "base-2020": (table / table.loc["2020"].mean() * 100, base_hint.format(label="the average month of 2020")),
-        "base-jan-2021": (table / table.loc["2021-01"].iloc[0] * 100, base_hint.format(label="January 2021")),
-        "base-dec-2021": (table / table.loc["2021-12"].iloc[0] * 100, base_hint.format(label="December 2021")),
-        "base-whole-period": (table / table.mean() * 100, base_hint.format(label="the average of the whole period")),
-        "base-max-2021": (table / table.loc["2021"].max() * 100, base_hint.format(label="the best month of 2021")),
+                        lambda: "you divided by the total of 2021 rather than the average month. Use .mean(), "
+                                "not .sum()."),
+        "base-2020": (table / table.loc["2020"].mean() * 100, base_hint("the average month of 2020")),
+        "base-jan-2021": (table / table.loc["2021-01"].iloc[0] * 100, base_hint("January 2021")),
+        "base-dec-2021": (table / table.loc["2021-12"].iloc[0] * 100, base_hint("December 2021")),
+        "base-whole-period": (table / table.mean() * 100, base_hint("the average of the whole period")),
+        "base-max-2021": (table / table.loc["2021"].max() * 100, base_hint("the best month of 2021")),
         "one-base-for-all": (
             table / pooled * 100,
-            "you divided every partner by one number, the average of all four partners in 2021. "
-            "Each partner needs its own base: monthly.loc[\"2021\"].mean() gives one number per "
-            "partner, and pandas divides each column by its own.",
+            lambda: "you divided every partner by one number, the average of all four partners in 2021. "
+                    "Each partner needs its own base, its own average month of 2021"
+                    + code_hint(': monthly.loc["2021"].mean() gives one number per partner, and pandas '
+                                "divides each column by its own") + ".",
         ),
         "percent-change": (
             table / right_base * 100 - 100,
-            "you computed the change from 2021 in percent (index − 100). The exercise wants the "
-            "index itself, where 2021 = 100: leave out the − 100.",
+            lambda: "you computed the change from 2021 in percent (index − 100). The exercise wants the "
+                    "index itself, where 2021 = 100: leave out the − 100.",
         ),
         "inverted": (
             right_base / table * 100,
-            "your division is upside down: you divided the base by each month. Divide each month "
-            "by the base: monthly / base * 100.",
+            lambda: "your division is upside down: you divided the base by each month. Divide each month "
+                    "by the base" + code_hint(": monthly / base * 100") + ".",
         ),
     }
 
@@ -219,7 +231,7 @@ def _diagnose(mine, columns) -> Verdict:
             return Verdict.not_yet(
                 "your numbers are right, but only for 2022. `answer.loc[\"2022\"]` is what the "
                 "solution prints; `answer` itself should be the whole table, every month from "
-                "January 2020: answer = monthly / base * 100."
+                "January 2020" + code_hint(": answer = monthly / base * 100") + "."
             )
         return Verdict.not_yet(
             f"your numbers are right for the months you kept, but {len(wanted) - len(present)} months "
@@ -230,7 +242,7 @@ def _diagnose(mine, columns) -> Verdict:
     table = monthly_exports()
     for name, (variant, hint) in _wrong_bases(table).items():
         if _matches(mine, variant, columns) or _rounded(mine, variant, columns) is not None:
-            return Verdict.not_yet(hint)
+            return Verdict.not_yet(hint())
     for label, options in (("imports into the EU", dict(flow="imports")),
                            ("fuels only (product fuels_hs27)", dict(product="fuels_hs27"))):
         other = monthly_exports(flow=options.get("flow", "exports"), product=options.get("product", "total"))
@@ -243,7 +255,8 @@ def _diagnose(mine, columns) -> Verdict:
         if _matches(mine, table, columns, factor=factor) or _rounded(mine, table * factor, columns) is not None:
             return Verdict.not_yet(
                 f"these are the trade values themselves, in {unit}, not an index. Divide by the "
-                "average month of 2021 and multiply by 100: monthly / monthly.loc[\"2021\"].mean() * 100."
+                "average month of 2021 and multiply by 100"
+                + code_hint(': monthly / monthly.loc["2021"].mean() * 100') + "."
             )
     for decimals in (0, 1):
         rounded = (table / 1e6).round(decimals)
@@ -260,16 +273,19 @@ def _diagnose(mine, columns) -> Verdict:
             "only when you print."
         )
     return Verdict.not_yet(
-        "your values match none of the usual routes. Compute base = monthly.loc[\"2021\"].mean() "
-        "(one number per partner), then answer = monthly / base * 100. Pandas lines the columns up for you."
+        "your values match none of the usual routes. Divide each partner's months by that partner's "
+        "average month of 2021, then multiply by 100; pandas lines the columns up for you."
+        + code_hint(' In code: base = monthly.loc["2021"].mean() (one number per partner), then '
+                    "answer = monthly / base * 100.")
     )
 
 
 @exercise(
     "l05-index-2021",
-    unanswered='Divide `monthly` by the average month of 2021 (monthly.loc["2021"].mean()) '
-    "and multiply by 100.",
+    unanswered="Set `base` to each partner's average month of 2021 (the 2021 rows of `monthly`, then "
+    "their .mean()), and `answer` to monthly divided by base, times 100.",
 )
+@graded("l05-index-2021")
 def _check_index(answer: Any) -> Verdict:
     """Is ``answer`` the monthly table indexed to the 2021 monthly average = 100?"""
     import pandas as pd
@@ -286,8 +302,8 @@ def _check_index(answer: Any) -> Verdict:
             answer = wide
             long_note = (
                 "your table is in long form (one row per month and partner, like `indexed` in the "
-                "solution). Hand in the wide table instead: months as rows, one column per partner, "
-                "as answer = monthly / base * 100 gives it."
+                "solution). Hand in the wide table instead: months as rows, one column per partner"
+                + code_hint(", as answer = monthly / base * 100 gives it") + "."
             )
         elif {str(c) for c in answer.index} & (set(PARTNERS) | set(NAMES)):
             return Verdict.not_yet(
@@ -300,7 +316,8 @@ def _check_index(answer: Any) -> Verdict:
     if text:
         return Verdict.not_yet(
             f"the values in {', '.join(text)} are text, not numbers (written with a decimal comma, "
-            "perhaps). Compute the index from `monthly` so that it stays numbers: monthly / base * 100."
+            "perhaps). Compute the index from `monthly` so that it stays numbers"
+            + code_hint(": monthly / base * 100") + "."
         )
     mine = _as_frame(answer)
     if mine is None:

@@ -25,3 +25,13 @@ def named_hint(verdict: Verdict, phrases: Iterable[str]) -> None:
     assert "could not read" not in message, message
     assert "not quite" not in message.lower(), message
     assert "Error" not in message, message
+
+
+@pytest.fixture(autouse=True)
+def _fresh_graded_hints():
+    """Every test starts with no wrong tries counted (graded hints, kzlessons/exercises/_graded.py)."""
+    from kzlessons.exercises import _graded
+
+    _graded.forget()
+    yield
+    _graded.forget()

@@ -61,3 +61,28 @@ def test_wrong_methods_get_a_named_hint(events, build, phrases, assert_named_hin
     """Is each wrong method refused with a hint that names the mistake (never a pass)?"""
     verdict = check(EXERCISE, build(events))
     assert_named_hint(verdict, phrases)
+
+
+@pytest.mark.parametrize("build, phrases", list(WRONG.values()), ids=list(WRONG))
+def test_first_wrong_try_names_the_slip_without_the_code(events, build, phrases):
+    """UX-23: does a first wrong try name the slip but keep the solution line back?"""
+    from kzlessons.exercises.l00 import HOW
+
+    verdict = check(EXERCISE, build(events))
+    assert not verdict.passed and HOW not in verdict.message, verdict.message
+
+
+def test_second_wrong_try_gives_the_code_line(events):
+    """UX-23: is the solution line given from the second wrong try of the exercise on (any slip), while the
+    starter None, a right answer and another exercise's tries do not count as wrong tries?"""
+    from kzlessons.exercises import _graded
+    from kzlessons.exercises.l00 import HOW
+
+    assert check(EXERCISE, None).message.startswith("`answer` is still None")
+    check("l05-index-2021", 250)                      # another exercise's wrong try
+    first = check(EXERCISE, events[events["year"] == 2022])
+    assert HOW not in first.message and first.message.endswith(_graded.NEXT_TIME)
+    assert check(EXERCISE, worked_solution(events)).passed
+    second = check(EXERCISE, str(worked_solution(events)))
+    assert f"answer = {HOW}" in second.message and _graded.NEXT_TIME not in second.message
+    assert _graded.wrong_tries(EXERCISE) == 2

@@ -111,3 +111,26 @@ def test_starter_none_gets_a_hint():
     verdict = check(EXERCISE, None)
     assert not verdict.passed
     assert "mean()" in verdict.message
+
+
+SOLUTION_LINES = ('monthly.loc["2021"].mean()', "monthly / base * 100")
+
+
+@pytest.mark.parametrize("build, phrases", list(WRONG.values()), ids=list(WRONG))
+def test_first_wrong_try_names_the_slip_without_the_code(monthly, build, phrases):
+    """UX-23: does a first wrong try name the slip but keep the solution lines back?"""
+    verdict = check(EXERCISE, build(monthly))
+    assert not verdict.passed
+    assert not any(line in verdict.message for line in SOLUTION_LINES), verdict.message
+
+
+def test_second_wrong_try_gives_the_code_lines(monthly):
+    """UX-23: does the second wrong try (another slip) give the code line that the first kept back?"""
+    from kzlessons.exercises import _graded
+
+    first = check(EXERCISE, monthly / monthly.loc["2021-01"].iloc[0] * 100)
+    assert "January 2021" in first.message and first.message.endswith(_graded.NEXT_TIME)
+    second = check(EXERCISE, monthly / monthly.loc["2020"].mean() * 100)
+    assert "average month of 2020" in second.message and 'base = monthly.loc["2021"].mean()' in second.message
+    lost = check(EXERCISE, monthly * 3.3)              # matches no route: the generic hint, with code
+    assert "none of the usual routes" in lost.message and "answer = monthly / base * 100" in lost.message
