@@ -89,7 +89,19 @@ def execute(notebook: Path, cache: Path, timeout: int = 600):
                                 resources={"metadata": {"path": str(notebook.parent)}})
         client.km = client.create_kernel_manager()
         client.km.extra_env = env  # only the lesson kernels run in static mode
-        client.execute(env=env)
+        # The kernel process's own log (e.g. ipykernel's "Kernel is running over TCP without encryption",
+        # once per lesson; the kernel listens on 127.0.0.1 only) goes to a file, shown only if the lesson
+        # fails. What the lesson's cells print is not in it: that arrives as cell outputs.
+        log = Path(home) / "kernel.log"
+        with log.open("w", encoding="utf-8") as kernel_log:
+            try:
+                client.execute(env=env, stderr=kernel_log)
+            except BaseException:
+                kernel_log.flush()
+                said = log.read_text(encoding="utf-8", errors="replace").strip()
+                if said:
+                    say(f"{notebook.name} failed; its kernel said:\n{said[-4000:]}")
+                raise
     for old in cache.glob(f"{notebook.stem}-*.ipynb"):
         old.unlink()
     cache.mkdir(parents=True, exist_ok=True)
@@ -256,8 +268,8 @@ def build(out: Path, *, hub: str | None, repo: str, branch: str, jobs: int = 2) 
     warnings = [line for line in done.stderr.splitlines() if "WARNING" in line or "ERROR" in line]
     if done.returncode != 0:
         sys.exit(f"Sphinx failed ({done.returncode}):\n{done.stderr[-4000:]}")
-    for line in warnings:
-        say(line)
+    for line in warnings:  # one line each (a lexing warning quotes a whole code block)
+        say(line if len(line) <= 300 else f"{line[:299]}…")
     polish(out)
     say(f"site built in {time.monotonic() - start:.0f} s: open {out / 'index.html'}")
     return out / "index.html"

@@ -86,3 +86,29 @@ def test_widget_outputs_become_a_sentence_saying_where_they_work() -> None:
         "display_data", data={b.WIDGET_MIME: {"model_id": "x"}, "text/plain": "VBox(...)"})])])
     assert b.without_widgets(nb) == 1
     assert nb.cells[0].outputs[0]["data"]["text/html"] == b.NEEDS_KERNEL
+
+
+def test_lesson_kernels_are_quiet_unless_a_lesson_fails(tmp_path, capfd) -> None:
+    """UX-24: does executing a lesson keep its kernel's own log (ipykernel's "running over TCP without
+    encryption" warning) off the console, keep what cells print as outputs, and show the log when the
+    lesson fails?"""
+    import nbformat
+    import pytest
+    from nbclient.exceptions import CellExecutionError
+
+    b = _build_site_module()
+    spec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    ok, bad = tmp_path / "ok.ipynb", tmp_path / "bad.ipynb"
+    for path, code in ((ok, "import sys; print('to stderr', file=sys.stderr)"),
+                       (bad, "import os; os.write(2, b'kernel process says this\\n'); 1 / 0")):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+        nb.metadata["kernelspec"] = spec
+        nbformat.write(nb, path)
+    nb, cached = b.execute(ok, tmp_path / "cache")
+    assert not cached and nb.cells[0].outputs[0]["text"] == "to stderr\n"
+    out, err = capfd.readouterr()
+    assert "without encryption" not in out + err and out + err == ""
+    with pytest.raises(CellExecutionError):
+        b.execute(bad, tmp_path / "cache")
+    out, _ = capfd.readouterr()
+    assert "bad.ipynb failed; its kernel said:" in out and "kernel process says this" in out
