@@ -263,10 +263,14 @@ class Dashboard:
     def chart_bundle(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """The chart's display data and metadata from the project's offline renderer, without
         vega-embed's actions menu (its icon-only ``<summary>`` has no name, which axe flags as serious;
-        the table below carries the same numbers)."""
-        from ..charts.render import MIMETYPE, renderer, setup
+        the table below carries the same numbers). In static mode (publishing: nbconvert, the course
+        site) it is the SVG picture with the description as its alt text, as for every other chart."""
+        from .._mode import static_enabled
+        from ..charts.render import MIMETYPE, renderer, setup, static_renderer
 
         setup()  # the offline renderer and the shared theme
+        if static_enabled():
+            return static_renderer(self.chart.to_dict())
         data, metadata = renderer(self.chart.to_dict())
         options = dict(metadata.get(MIMETYPE, {}).get("embed_options", {}), actions=False)
         return data, {**metadata, MIMETYPE: {**metadata.get(MIMETYPE, {}), "embed_options": options}}

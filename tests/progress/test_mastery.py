@@ -160,6 +160,22 @@ def test_dashboard_displays_the_chart_then_the_table_offline(kz_home):
     assert remote_references(captured.outputs[0].data) == [] and "<script" not in captured.outputs[1].data["text/html"]
 
 
+def test_static_mode_draws_the_chart_as_a_picture_with_alt_text(kz_home):
+    """In static mode (the course site, nbconvert), is the chart an SVG picture whose alt text is its
+    description, like every other chart, rather than the interactive chart's preview PNG?"""
+    from kzlessons import _mode
+
+    d = kz.progress.dashboard()
+    try:
+        _mode.set_static(True)
+        data, metadata = d.chart_bundle()
+    finally:
+        _mode.set_static(None)  # back to the environment's choice
+        kz.setup()
+    assert set(data) == {"text/html", "text/plain"} and metadata == {}
+    assert "data:image/svg+xml;base64," in data["text/html"] and 'alt="Bars for 8 lessons' in data["text/html"]
+
+
 def test_unreadable_store_is_said_not_hidden(kz_home):
     """When the store cannot be read, does the dashboard say so in a sentence and still draw?"""
     (kz_home / "progress" / "attempts.jsonl").mkdir(parents=True)
