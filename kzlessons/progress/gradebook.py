@@ -261,8 +261,7 @@ def rows_of(book: Book) -> list[dict[str, Any]]:
         sizes = tables.bank_sizes()
     except Exception:  # the gradebook works without the banks' totals
         sizes = {}
-    lessons = sorted(set(sizes) | set(book.exercises.values())
-                     | {r["lesson"] for x in book.learners for r in x.attempts.values()})
+    lessons = sorted(set(sizes) | {r["lesson"] for x in book.learners for r in x.attempts.values()})
     out = []
     for learner in book.learners:
         rows = list(learner.attempts.values())
