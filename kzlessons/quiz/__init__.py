@@ -9,7 +9,7 @@ True
 >>> q.check("2,700,000").correct
 True
 >>> q.check(float("nan")).feedback
-'That is not a finite number. Type one number in km², for example 12.5, then press Check.'
+'That is not a finite number. Type one number in km², then press Check.'
 
 Importing this package (and ``get``/``check``) never imports ipywidgets; only
 :func:`ask` does.

@@ -106,7 +106,7 @@ class Numeric(Question):
 
     def how_to_answer(self) -> str:
         unit = f" in {self.unit}" if self.unit else ""
-        return f"Type one number{unit}, for example 12.5, then press Check."
+        return f"Type one number{unit}, then press Check."
 
     def _number(self, answer: Any) -> float | list[tuple[float, str]]:
         """The value of ``answer``, or for a string every way it can be read (see :func:`_readings`)."""
