@@ -264,7 +264,7 @@ def _input_html(question: Question, uid: str) -> str:
                 f"{_options_html(q)}{rows}</fieldset>")
     if q.type == "numeric":
         label = f"Your answer (in {escape(q.unit)}):" if q.unit else "Your answer (a number):"
-        placeholder = "e.g. 12.5"
+        placeholder = "a number"
     else:
         label, placeholder = "Your answer:", "a word or short phrase"
     unit = f" <span class='kzq-how'>(answer in {escape(q.unit)})</span>" if q.unit else ""
