@@ -49,10 +49,13 @@ def notebook(request: pytest.FixtureRequest) -> Path:
 
 
 def test_committed_without_outputs(notebook: Path) -> None:
-    """Is every code cell free of outputs and execution counts?"""
+    """Is every code cell free of outputs and execution counts, and the notebook free of saved widget
+    state (JupyterLab saves it with the notebook: the settings switch saveState on, see kzlessons/saving.py)?"""
     dirty = [i for i, c in enumerate(_cells(notebook))
              if c["cell_type"] == "code" and (c.get("outputs") or c.get("execution_count"))]
     assert not dirty, f"{notebook.name}: cells {dirty} carry outputs; strip them before committing"
+    metadata = json.loads(notebook.read_text())["metadata"]
+    assert "widgets" not in metadata, f"{notebook.name}: saved widget state in its metadata; remove it before committing"
 
 
 def test_starts_with_setup_and_header(notebook: Path) -> None:

@@ -44,6 +44,13 @@ def test_settings_api_reports_no_news_and_no_update_check(plain_lab: harness.Lab
     assert properties["checkForUpdates"]["default"] is False
 
 
+def test_settings_api_saves_widget_state_by_default(plain_lab: harness.LabServer) -> None:
+    """Does the running lab's widget manager save widget state with a notebook by default (saveState), so
+    a reopened lesson draws its quizzes without a kernel (tests/browser/test_reopen.py)?"""
+    settings = plain_lab.api("GET", "/lab/api/settings/@jupyter-widgets/jupyterlab-manager:plugin")
+    assert settings["schema"]["properties"]["saveState"]["default"] is True
+
+
 def test_lab_shows_no_news_prompt(browser, plain_lab: harness.LabServer) -> None:
     """Opened in a browser, does the lab stay without the 'notified about official Jupyter news?' toast
     and request nothing from the web?"""

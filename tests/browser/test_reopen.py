@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import pytest
 
 import harness
@@ -57,3 +60,142 @@ def test_reopened_lesson_restores_answer_and_result(lab: harness.LabPage, lab_se
     assert restored.strip(), f"{qid}: the previous result is not shown after reopening"
     assert not quizdom.is_success(restored), f"{qid}: reopened quiz claims success: {restored!r}"
     assert lab.external_requests() == []
+
+
+#: Every asked question is in the notebook's text and no widget output is still loading.
+QUIZZES_SETTLED = r"""
+(ids) => {
+    const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+    if (!nb) return false;
+    const outs = [...nb.querySelectorAll('.jp-OutputArea-output')];
+    if (outs.some(o => /^\s*Loading widget/.test(o.textContent))) return false;
+    const text = nb.textContent;
+    return ids.every(id => text.includes(id));
+}
+"""
+WIDGET_ERROR = re.compile(r"model not found|Error displaying widget", re.I)
+
+
+def _reopen_checks(page, asked: list[str], banks: dict[str, dict]) -> str:
+    """After a reopen: wait until every quiz is drawn (or has failed), then check that none shows a
+    widget error and every one shows its question; returns the notebook's text."""
+    page.wait_for_function(QUIZZES_SETTLED, arg=asked, timeout=harness.RENDER_TIMEOUT, polling=250)
+    text = " ".join(page.evaluate(
+        "() => document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook').textContent").split())
+    assert not WIDGET_ERROR.search(text), f"a quiz shows a widget error after reopening: {WIDGET_ERROR.search(text)}"
+    for qid in asked:
+        words = quizdom.plain(banks[qid]["prompt"])[:40]
+        assert words in text, f"{qid}: its question ({words!r}) is not shown after reopening"
+    return text
+
+
+#: Resolves once the element has kept its place for a few frames (a windowed notebook moves cells
+#: while it draws the ones scrolled into view), so a screenshot shows the element, not its neighbour.
+SETTLED_IN_PLACE = """el => new Promise(done => { let last = null, same = 0;
+    const tick = () => { const top = el.getBoundingClientRect().top; same = top === last ? same + 1 : 0;
+                         last = top; if (same >= 5) done(true); else requestAnimationFrame(tick); };
+    tick(); })"""
+#: The one line a quiz drawn from saved state shows (CSS ``::before`` of a disconnected quiz).
+NOT_RUNNING_LINE = "el => { const q = el.querySelector('.kzlessons-quiz'); return q ? getComputedStyle(q, '::before').content : ''; }"
+
+
+def _shoot(locator, path) -> None:
+    locator.scroll_into_view_if_needed()
+    locator.evaluate(SETTLED_IN_PLACE)
+    locator.screenshot(path=str(path))
+
+
+def _leave(page: harness.LabPage, server: harness.LabServer) -> None:
+    """Close the lesson and shut its kernel down (what a new day, or a restarted server, leaves)."""
+    if server.app == "lab":
+        page.close_all_tabs()
+    else:  # Notebook 7: one notebook per page
+        page.page.goto("about:blank")
+    server.delete_kernels()
+    assert server.kernels() == []
+
+
+def reopen_without_a_kernel(page: harness.LabPage, server: harness.LabServer, banks: dict[str, dict],
+                            artifacts) -> None:
+    """Run lesson 00, answer a quiz wrong, save, shut the kernel down and reopen the lesson: every quiz
+    shows its question, the answered one its last answer and result and a line saying it is not running
+    yet, and no "Error displaying widget: model not found". Then save that reopened lesson before running
+    anything (its quizzes are live in no kernel now), shut down, reopen: each quiz is its question as
+    static HTML with a line saying to run its cell, and still no widget error."""
+    lesson = next(n for n in harness.lesson_names() if n.startswith("00_"))
+    asked = quizdom.asked_ids(server.root / lesson)
+    qid = next(q for q in asked if banks[q].get("type") == "single")
+    question = banks[qid]
+    wrong = quizdom.wrong_option(question)
+
+    page.open(lesson)
+    page.run_all()
+    quiz = quizdom.quiz_for(page.page, qid)
+    quiz.scroll_into_view_if_needed()
+    first = quizdom.submit(page.page, quiz, question, [wrong])
+    assert first.strip() and not quizdom.is_success(first)
+    page.save()
+    _leave(page, server)
+
+    page.open(lesson)  # a fresh page load: the lesson's kernel is new and has run no cell
+    _reopen_checks(page.page, asked, banks)
+    quiz = quizdom.quiz_for(page.page, qid)
+    quiz.scroll_into_view_if_needed()
+    option = quiz.get_by_role("radio", name=quizdom.option_text(question, wrong)).first
+    assert option.is_checked(), f"{qid}: the last answer is not shown after reopening"
+    feedback = quizdom.feedback_text(quiz)
+    assert feedback.strip() and not quizdom.is_success(feedback), f"{qid}: last result not shown: {feedback!r}"
+    assert "run this cell" in quiz.evaluate(NOT_RUNNING_LINE), "the restored quiz does not say it is not running"
+    _shoot(quiz, artifacts / f"reopen-{server.app}-restored-quiz.png")
+
+    page.save()  # saved again before any cell ran
+    _leave(page, server)
+    page.open(lesson)
+    _reopen_checks(page.page, asked, banks)
+    notices = page.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .kzlessons-rerun")
+    assert notices.count() >= len(asked)
+    assert "run its cell" in notices.first.text_content()
+    static_quiz = page.page.locator(".jp-OutputArea-output", has=page.page.locator(".kzlessons-rerun")).filter(
+        has_text=qid).first
+    _shoot(static_quiz, artifacts / f"reopen-{server.app}-static-quiz.png")
+    assert page.external_requests() == []
+
+
+def test_reopened_lesson_without_a_kernel_shows_every_quiz_not_a_widget_error(
+        lab: harness.LabPage, lab_server: harness.LabServer, banks: dict[str, dict], artifacts) -> None:
+    """JupyterLab: after a reopen without a kernel, every quiz shows its question and last state, never
+    "Error displaying widget: model not found" (see :func:`reopen_without_a_kernel`)."""
+    problem = quizdom.widget_problem()
+    if problem:
+        pytest.skip(problem)
+    reopen_without_a_kernel(lab, lab_server, banks, artifacts)
+
+
+@pytest.fixture(scope="module")
+def notebook7_server(browser_tooling: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.LabServer]:
+    """Jupyter Notebook 7 on 127.0.0.1 serving a temp copy of notebooks/ (as in test_notebook7.py)."""
+    pytest.importorskip("notebook", reason="the notebook package is missing (pip install -e .)")
+    base = tmp_path_factory.mktemp("nb7reopen")
+    root = base / "notebooks"
+    harness.copy_notebooks(root)
+    server = harness.LabServer(root=root, workdir=base / "work", app="notebook").start()
+    yield server
+    server.stop()
+
+
+def test_reopened_lesson_without_a_kernel_in_notebook7(browser, notebook7_server: harness.LabServer,
+                                                       banks: dict[str, dict], artifacts) -> None:
+    """Notebook 7: the same reopen as in JupyterLab, the same result (see :func:`reopen_without_a_kernel`)."""
+    problem = quizdom.widget_problem()
+    if problem:
+        pytest.skip(problem)
+    notebook7_server.delete_kernels()
+    page = harness.LabPage(browser, notebook7_server)
+    try:
+        reopen_without_a_kernel(page, notebook7_server, banks, artifacts)
+    except Exception:
+        page.screenshot(artifacts / "FAILED-reopen-notebook7.png")
+        raise
+    finally:
+        page.close()
+        notebook7_server.delete_kernels()
