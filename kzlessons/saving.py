@@ -45,7 +45,7 @@ Another widget is left alone outside a lesson; in a lesson it becomes the line:
 0
 >>> other["metadata"]["kzlessons"] = {"id": "00"}
 >>> keep_quizzes_readable(other), probe["text/plain"]
-(1, '[This widget is not running: run its cell (or Run ▸ Run All Cells) to show it.]')
+(1, '[This widget is not running: run its cell (or Run → Run All Cells) to show it.]')
 """
 
 from __future__ import annotations
@@ -58,14 +58,14 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 #: The class of every quiz's static HTML (:func:`kzlessons.quiz.static.to_html`), also inside a review.
 QUIZ_MARK = "kzlessons-quiz-static"
-RERUN_TEXT = ("This quiz is not running: run its cell (or Run ▸ Run All Cells) to answer it; "
+RERUN_TEXT = ("This quiz is not running: run its cell (or Run → Run All Cells) to answer it; "
               "your last answer comes back.")
-WIDGET_RERUN_TEXT = "This widget is not running: run its cell (or Run ▸ Run All Cells) to show it."
+WIDGET_RERUN_TEXT = "This widget is not running: run its cell (or Run → Run All Cells) to show it."
 
 
 def _rerun_html(text: str) -> str:
     return ("<p class='kzlessons-rerun' style='margin:0.3em 0;color:var(--jp-content-font-color1)'>"
-            "<strong>" + text.replace("▸", "&#9656;").replace(": ", ":</strong> ", 1) + "</p>")
+            "<strong>" + text.replace("→", "&#8594;").replace(": ", ":</strong> ", 1) + "</p>")
 
 
 RERUN_HTML = _rerun_html(RERUN_TEXT)
