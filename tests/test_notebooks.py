@@ -58,6 +58,19 @@ def test_committed_without_outputs(notebook: Path) -> None:
     assert "widgets" not in metadata, f"{notebook.name}: saved widget state in its metadata; remove it before committing"
 
 
+def test_kernelspec_names_an_installed_kernel(notebook: Path) -> None:
+    """Does the lesson's kernelspec name a kernel this environment provides (JupyterLab starts it by that
+    exact name on open; an unknown name would ask "Select Kernel"), with the same language, and
+    language_info agree? ``python3`` is ipykernel's own kernel, installed with jupyterlab."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    metadata = json.loads(notebook.read_text())["metadata"]
+    spec = metadata["kernelspec"]
+    installed = KernelSpecManager().get_all_specs()
+    assert spec["name"] == "python3" and spec["name"] in installed, sorted(installed)
+    assert spec["language"] == installed[spec["name"]]["spec"]["language"] == metadata["language_info"]["name"]
+
+
 def test_starts_with_setup_and_header(notebook: Path) -> None:
     """Does the first code cell import kzlessons, call kz.setup() and show the lesson header?"""
     first = next(_source(c) for c in _cells(notebook) if c["cell_type"] == "code")
