@@ -15,12 +15,13 @@ Layout, top to bottom (a ``VBox`` with class ``kzlessons-quiz``):
   - multiple → the same with checkboxes (``role=group``);
   - ordering → :class:`~.controls.OrderGroup`: the same fieldset/legend around one labelled
     native ``<select>`` per position ("Position 1 (first)" …);
-  - numeric → ``widgets.Text`` labelled "Your answer (in <unit>):"; text → ``widgets.Text``
-    labelled "Your answer:" (the question is their tooltip and is shown just above);
+  - numeric → :class:`~.controls.TextBox` labelled "Your answer (in <unit>):"; text → a
+    ``TextBox`` labelled "Your answer:" (the question is their tooltip and is shown just above);
 
   the fieldsets keep their keys (arrows, Home/End, Space, Enter) from JupyterLab's notebook
   shortcuts, which would otherwise move the cell selection; Enter in any input presses Check;
-* *Check*, *Show answer* and *Reset*: ordinary ``widgets.Button`` objects (Tab to them, Enter or Space);
+* *Check*, *Show answer* and *Reset*: :class:`~.controls.ActionButton` objects (native buttons drawn
+  like ``widgets.Button``: Tab to them, Enter or Space) whose ``source`` is the input;
 * ``feedback``: a :class:`~.controls.LiveRegion`, one ``role=status aria-live=polite
   aria-atomic=true`` element that stays in the page while Python replaces its parts: icon
   (inline SVG; its text form ✓ ✗ ◐ ⓘ ⚠ in ``feedback.text``) **and** words ("✓ Correct — …"),
@@ -44,6 +45,11 @@ with its hint, revealed, shown, or empty after *Reset* (which is stored; attempt
 When saving or reading the store fails, the feedback says so in words and the count says what
 was saved.
 
+Every action acts on what the page shows: Check, Show answer, Reset and Enter send the input's
+shown value with their message, and the kernel takes it into ``inputs[0]`` before acting (see
+:mod:`.controls`), so a click that overtakes held-back keystrokes (a busy kernel) still grades the
+whole answer. Reset empties the form in the page at once.
+
 Headless use (the unit tests): set ``inputs[0].value`` (an option id, a list of ids, a list with
 one id or None per position, or a string) and call ``check_button.click()``.
 
@@ -58,10 +64,10 @@ from html import escape
 from typing import Any
 
 import ipywidgets as widgets
-from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from . import policy, static
-from .controls import ChoiceGroup, LiveRegion, OrderGroup
+from .controls import ActionButton, ChoiceGroup, LiveRegion, OrderGroup, TextBox
 from .model import MAX_ANSWER_CHARS, Question, Result
 from .policy import Tracker
 
@@ -169,10 +175,11 @@ class QuizWidget(widgets.VBox):
     Attributes:
         question: the question shown.
         inputs: a one-item list holding the input widget (``ChoiceGroup``, ``OrderGroup`` or
-            ``widgets.Text``); set its ``.value`` to answer.
+            ``TextBox``); set its ``.value`` to answer.
         prompt: ``widgets.HTML`` above the input (id, type, difficulty; the question itself
             for numeric and text questions, where it is not a legend).
-        check_button, show_button, reset_button: the three buttons.
+        check_button, show_button, reset_button: the three buttons (:class:`~.controls.ActionButton`;
+            ``.click()`` acts on ``inputs[0].value``).
         feedback: the :class:`~.controls.LiveRegion` (``feedback.text`` is what it shows).
         explanation_box: ``widgets.HTML`` holding the answer and explanation once revealed.
         result: the last :class:`Result` shown (None before any attempt and after Reset).
@@ -192,21 +199,21 @@ class QuizWidget(widgets.VBox):
         # model costs a comm and ~0.5 ms, and these children need no layout of their own.
         self._layout = widgets.Layout(width="auto")
         html_style = HTMLStyle()
-        button_style = widgets.ButtonStyle()
         self.inputs = [self._build_input()]
         self.prompt = widgets.HTML(value=self._prompt_html(), layout=self._layout, style=html_style)
-        self.check_button = widgets.Button(
+        # Each click carries the value the input shows in the page (see controls.ActionButton).
+        self.check_button = ActionButton(
             description="Check", button_style="primary", tooltip="Check your answer (Enter or Space)",
-            layout=self._layout, style=button_style,
+            source=self.inputs[0], layout=self._layout,
         )
-        self.show_button = widgets.Button(
+        self.show_button = ActionButton(
             description="Show answer",
             tooltip="Show the right answer and the explanation (recorded as shown, not as correct)",
-            layout=self._layout, style=button_style,
+            source=self.inputs[0], layout=self._layout,
         )
-        self.reset_button = widgets.Button(
+        self.reset_button = ActionButton(
             description="Reset", tooltip="Start this question afresh (earlier attempts stay recorded)",
-            layout=self._layout, style=button_style,
+            source=self.inputs[0], clears_source=True, layout=self._layout,
         )
         self.feedback = LiveRegion(layout=self._layout)
         self.explanation_box = widgets.HTML(value="", layout=self._layout, style=html_style)
@@ -257,13 +264,8 @@ class QuizWidget(widgets.VBox):
                 placeholder = "e.g. 12.5"
             else:
                 label, placeholder = "Your answer:", "a word or short phrase"
-            box = widgets.Text(value="", description=label, placeholder=placeholder, tooltip=tooltip,
-                               style=TextStyle(description_width="initial"), layout=self._layout,
-                               continuous_update=True)
-            # Enter in the box: ipywidgets' Text sends {"event": "submit"} (on_submit is deprecated).
-            box.on_msg(lambda _w, content, _b: self._on_submit() if isinstance(content, dict)
-                       and content.get("event") == "submit" else None)
-            return box
+            box = TextBox(value="", description=label, placeholder=placeholder, tooltip=tooltip,
+                          layout=self._layout)
         else:  # pragma: no cover
             raise ValueError(f"unknown question type {q.type!r}")
         box.on_submit(self._on_submit)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-import ipywidgets as widgets
 import pytest
 from IPython.core.formatters import DisplayFormatter
 
 import kzlessons as kz
 from kzlessons.quiz import controls
-from kzlessons.quiz.controls import ChoiceGroup, LiveRegion, OrderGroup
+from kzlessons.quiz.controls import ActionButton, ChoiceGroup, LiveRegion, OrderGroup, TextBox
 from kzlessons.quiz.widget import QuizWidget
 
 #: qid -> (how to set a right answer, how to set a wrong answer) on the input widgets
@@ -132,7 +131,7 @@ def test_reset_clears_the_form_but_keeps_attempts(kz_home):
 @pytest.mark.parametrize("qid", L00)
 def test_inputs_have_labels_and_buttons_are_real_buttons(kz_home, qid):
     """Is every input labelled (a choice/ordering group by the question itself, as its legend; a text
-    box by a visible label), and are Check/Reset keyboard-operable Buttons?"""
+    box by a visible label), and are Check/Reset keyboard-operable buttons tied to the input?"""
     w = kz.quiz.ask(qid)
     (box,) = w.inputs
     if w.question.type in {"single", "multiple", "ordering"}:
@@ -140,12 +139,14 @@ def test_inputs_have_labels_and_buttons_are_real_buttons(kz_home, qid):
         assert box.legend == w.question.prompt and box.hint == w.question.how_to_answer()
         assert w.question.prompt not in w.prompt.value  # shown once, as the legend
     else:
-        assert isinstance(box, widgets.Text) and box.description.strip()
+        assert isinstance(box, TextBox) and box.description.strip()
         assert box.tooltip == w.question.prompt
     if w.question.type == "ordering":
         assert box.slot_labels[0] == "Position 1 (first)" and len(box.slot_labels) == len(w.question.options)
-    assert isinstance(w.check_button, widgets.Button) and w.check_button.description == "Check"
-    assert isinstance(w.reset_button, widgets.Button) and not w.check_button.disabled
+    assert isinstance(w.check_button, ActionButton) and w.check_button.description == "Check"
+    assert isinstance(w.reset_button, ActionButton) and not w.check_button.disabled
+    assert w.check_button.source is box and w.show_button.source is box and w.reset_button.source is box
+    assert w.reset_button.clears_source and not w.check_button.clears_source
     assert w.check_button.tooltip and w.reset_button.tooltip
 
 
@@ -186,12 +187,12 @@ def test_controls_refuse_unknown_options():
 
 @pytest.mark.parametrize("qid", L00)
 def test_enter_in_the_input_checks(kz_home, qid):
-    """Does Enter inside the input (the front end's {"event": "submit"} message) act as Check?"""
+    """Does Enter inside the input (the front end's {"event": "submit", "value": …} message) act as Check,
+    on the value it carries?"""
     w = kz.quiz.ask(qid)
-    _set(w, L00[qid][1])
-    w.inputs[0]._handle_custom_msg({"event": "submit"}, [])
+    w.inputs[0]._handle_custom_msg({"event": "submit", "value": L00[qid][1]}, [])
     assert w.result is not None and w.result.correct and "Attempts: 1" in w.feedback.text
-    w.inputs[0]._handle_custom_msg({"event": "something else"}, [])
+    w.inputs[0]._handle_custom_msg({"event": "something else", "value": L00[qid][2]}, [])
     assert len(kz.progress.attempts()) == 1
 
 
@@ -234,9 +235,11 @@ def test_controls_speak_anywidgets_protocol_without_a_class_per_instance():
     _anywidget_id), as an instance of its own class (AnyWidget's per-instance add_traits is skipped)?"""
     import anywidget
 
-    for widget in (ChoiceGroup(options=[("a", "A")]), OrderGroup(options=[("a", "A")]), LiveRegion()):
+    kinds = (ChoiceGroup, OrderGroup, TextBox, ActionButton, LiveRegion)
+    for widget in (ChoiceGroup(options=[("a", "A")]), OrderGroup(options=[("a", "A")]), TextBox(), ActionButton(),
+                   LiveRegion()):
         state = widget.get_state()
-        assert isinstance(widget, anywidget.AnyWidget) and type(widget) in (ChoiceGroup, OrderGroup, LiveRegion)
+        assert isinstance(widget, anywidget.AnyWidget) and type(widget) in kinds
         assert (state["_model_name"], state["_model_module"], state["_view_name"]) == ("AnyModel", "anywidget",
                                                                                        "AnyView")
         assert "export default" in state["_esm"] and ".kz-group" in state["_css"]
@@ -246,7 +249,7 @@ def test_controls_speak_anywidgets_protocol_without_a_class_per_instance():
 def test_controls_never_parse_text_as_html():
     """Does the controls' JavaScript put every text into the page via textContent (never as HTML), and
     load nothing from a URL (it must work offline)?"""
-    for cls in (ChoiceGroup, OrderGroup, LiveRegion):
+    for cls in (ChoiceGroup, OrderGroup, TextBox, ActionButton, LiveRegion):
         js = _js(cls)
         assert "textContent" in js
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "import "):

@@ -7,15 +7,19 @@ function render({ model, el }) {
     const chosen = new Set(Array.isArray(value) ? value : value == null ? [] : [value]);
     for (const input of inputs) input.checked = chosen.has(input.value);
   };
-  const changed = () => {
+  const current = () => {  // what the page shows
     const picked = inputs.filter((input) => input.checked).map((input) => input.value);
-    model.set("value", model.get("multiple") ? picked : (picked.length ? picked[0] : null));
+    return model.get("multiple") ? picked : (picked.length ? picked[0] : null);
+  };
+  const changed = () => {
+    model.set("value", current());
     model.save_changes();
   };
   const key = (event) => {
     if (event.key === "Enter" && !(event.shiftKey || event.ctrlKey || event.altKey || event.metaKey)) {
       event.preventDefault();
-      model.send({ event: "submit" });
+      // The choice shown goes with Enter: the kernel may not have had the last change yet.
+      model.send({ event: "submit", value: current() });
     }
   };
   const build = () => {
