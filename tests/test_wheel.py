@@ -78,6 +78,9 @@ def test_wheel_bundles_data_and_lessons(dist: dict[str, Path]) -> None:
         assert f"kzlessons/quiz/assets/{asset}" in names
     # JupyterLab settings defaults (no news prompt, no update check), installed into {sys.prefix}
     assert any(n.endswith(".data/data/share/jupyter/lab/settings/overrides.d/kzlessons.json") for n in names)
+    # ... and the server config enabling kzlessons.saving (a reopened lesson never shows "model not found")
+    assert any(n.endswith(".data/data/etc/jupyter/jupyter_server_config.d/kzlessons.json") for n in names)
+    assert "kzlessons/saving.py" in names
     assets = sorted((REPO / "kzlessons" / "quiz" / "js").glob("*.*"))
     assert {a.suffix for a in assets} == {".js", ".css"}  # the quiz controls' front end, in its own files
     for asset in assets:
