@@ -13,7 +13,9 @@ item (with its continuation lines) or one table row. Each bank field is one para
 
 Markdown is reduced to the words a reader sees: inline code spans, fenced code blocks,
 URLs, link targets, HTML tags and emphasis markers are dropped, and so are structural
-numbers (the ``3.`` of ``## 3. Who buys?`` and of a numbered list item). Line breaks and
+numbers (the ``3.`` of ``## 3. Who buys?`` and of a numbered list item); an escaped dollar
+``\\$`` (written so that JupyterLab does not typeset ``$…$`` as mathematics) reads as the
+``$`` a reader sees. Line breaks and
 runs of spaces become one space, so a registered figure may be written on one line even
 when the lesson breaks it over two.
 
@@ -99,6 +101,8 @@ def clean_markdown(text: str) -> str:
     'see and a map'
     >>> clean_markdown("the `World` row, *not* 45%\\n of it")
     'the row, not 45% of it'
+    >>> clean_markdown(r"from about \\$100 to about US\\$ 40")
+    'from about $100 to about US$ 40'
     """
     text = _CODE_SPAN.sub("", text)
     text = _IMAGE.sub(r"\1", text)
@@ -107,6 +111,7 @@ def clean_markdown(text: str) -> str:
     text = _AUTOLINK.sub("", text)
     text = _URL.sub("", text)
     text = _TAG.sub("", text)
+    text = text.replace("\\$", "$")
     for entity, char in _ENTITIES.items():
         text = text.replace(entity, char)
     text = _EMPHASIS.sub("", text)
