@@ -261,7 +261,7 @@ class QuizWidget(widgets.VBox):
             tooltip = q.prompt if len(q.prompt) <= 300 else q.prompt[:299] + "…"
             if q.type == "numeric":
                 label = f"Your answer (in {q.unit}):" if q.unit else "Your answer (a number):"
-                placeholder = "e.g. 12.5"
+                placeholder = "a number"
             else:
                 label, placeholder = "Your answer:", "a word or short phrase"
             box = TextBox(value="", description=label, placeholder=placeholder, tooltip=tooltip,
