@@ -14,6 +14,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from .fit import WIDTH_PARAM, max_width, text_px, title_lines, width_param
 from .text import listing
 
 __all__ = ["caption"]
@@ -73,8 +74,10 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+([.,;)])", r"\1", text).strip(" ,;")
 
 
-def caption(dataset: str | None = None, source: str | None = None, limit: int = 140) -> str:
-    """The one-line source caption: ``kz.data.cite(dataset)`` without URLs, shortened.
+def caption(dataset: str | None = None, source: str | None = None, limit: int = 200) -> str:
+    """The source caption: ``kz.data.cite(dataset)`` without URLs, shortened when longer than ``limit``.
+
+    Under a chart's title it wraps to the chart's width (two or three lines at 640 px).
 
     A caption cut short ends with "…" and says where the full citation is:
     ``kz.data.cite("name")`` for a dataset, the chart's description otherwise.
@@ -100,6 +103,8 @@ def caption(dataset: str | None = None, source: str | None = None, limit: int = 
 def _labels(text: str, parts: list[str], dataset: str | None, source: str | None) -> dict[str, Any]:
     """The ``title`` (with the source caption as subtitle) and ``description`` of a helper chart.
 
+    :func:`_finish` wraps the title and the caption into lines that fit the chart's width (in
+    JupyterLab the renderer wraps them again for the width the chart is drawn at, ``fit.py``).
     The description is ``parts`` joined into one paragraph, ending with the full source
     (URLs aside), even when the caption under the title had to be shortened.
 
@@ -110,21 +115,87 @@ def _labels(text: str, parts: list[str], dataset: str | None, source: str | None
     cap = caption(dataset, source)
     if not cap:
         return {"title": alt.Title(text), "description": " ".join(parts)}
-    # a shortened caption takes two lines: the citation, then where to find it in full
+    # a shortened caption ends with a line of its own saying where to find it in full
     lines = cap.replace("… (full ", "…\n(full ").split("\n")
     full = "Source: " + _clean(source if source is not None else (_cite(dataset) if dataset else ""))
     sentence = full if full.endswith(".") else full + "."
     return {"title": alt.Title(text, subtitle=lines), "description": " ".join([*parts, sentence])}
 
 
-def _finish(chart: Any) -> Any:
-    """Let an unmodified helper chart skip altair's schema re-validation when displayed.
+def _wrap_titles(chart: Any) -> None:
+    """The chart's title and source caption in lines that fit its width (each caption line stays a
+    paragraph of its own, so "(full citation: …)" keeps its line)."""
+    title, width = getattr(chart, "title", alt.Undefined), getattr(chart, "width", alt.Undefined)
+    if not isinstance(title, alt.Title) or not isinstance(width, (int, float)):
+        return
+    text = title.text if isinstance(title.text, (str, list)) else None
+    if text is not None:
+        title.text = title_lines(" ".join(text if isinstance(text, list) else [text]), width)
+    sub = title.subtitle
+    if isinstance(sub, (str, list)):
+        title.subtitle = [line for part in ([sub] if isinstance(sub, str) else sub)
+                          for line in title_lines(part, width, subtitle=True)]
 
-    The helpers' specs are validated by the test suite, and re-validating them with
-    jsonschema on every display costs more than building them. The fast path lives on
-    this one instance only: any change (``.encode``, ``.properties``, ``+``, ``|`` …)
-    returns a copy without it, which altair validates as usual.
+
+#: Every helper chart fits its ``width``: title, axes, legend and padding inside it (see fit.py).
+FIT = {"type": "fit-x", "contains": "padding"}
+_LEGEND_CHANNELS = ("color", "fill", "shape", "strokeDash", "strokeWidth", "size")
+#: Room (px) a legend entry takes besides its label: symbol, label offset, column padding, margin.
+_ENTRY_EXTRA = 34
+#: Room (px) beside a bottom legend: the y axis and the padding.
+_BESIDE_LEGEND = 80
+
+
+def _legends_below(chart: Any) -> None:
+    """Put every legend of ``chart`` under the plot, in as many columns as the chart's width holds
+    (an expression of ``kz_width``, so a narrow chart gets fewer columns instead of a legend cut off
+    at the edge). Channels that share a legend get the same settings, so Vega-Lite still merges them."""
+    for view in getattr(chart, "layer", None) or [chart]:
+        encoding = getattr(view, "encoding", alt.Undefined)
+        if encoding is alt.Undefined:
+            continue
+        for name in _LEGEND_CHANNELS:
+            channel = getattr(encoding, name, alt.Undefined)
+            if not isinstance(channel, alt.SchemaBase) or not any(
+                    channel._get(key) is not alt.Undefined for key in ("field", "shorthand")):
+                continue  # a constant (alt.value) or no channel: no legend
+            legend = channel._get("legend")
+            if legend is None:
+                continue
+            props = legend.to_dict(validate=False) if isinstance(legend, alt.Legend) else {}
+            spec = channel.to_dict(validate=False)
+            labels = (spec.get("scale") or {}).get("domain")
+            if not isinstance(labels, list):
+                labels = spec.get("sort") if isinstance(spec.get("sort"), list) else []
+            widest = max([text_px(str(x), 12) for x in labels] or [110.0])
+            entry = round(widest + _ENTRY_EXTRA + (30 if "labelExpr" in props else 0))
+            props.setdefault("orient", "bottom")
+            props.setdefault("direction", "horizontal")
+            props.setdefault("columns", alt.ExprRef(
+                f"max(1, floor(({WIDTH_PARAM} - {_BESIDE_LEGEND}) / {entry}))"))
+            channel["legend"] = alt.Legend(**props)
+
+
+def _finish(chart: Any) -> Any:
+    """The finishing touches every helper chart shares.
+
+    The chart fits its width (``autosize`` ``FIT``; JupyterLab draws it as wide as the output
+    area, see fit.py), its title and caption wrap to that width (:func:`_wrap_titles`), and its
+    legends sit under the plot (:func:`_legends_below`).
+
+    An unmodified helper chart skips altair's schema re-validation when displayed: the helpers'
+    specs are validated by the test suite, and re-validating them with jsonschema on every
+    display costs more than building them. The fast path lives on this one instance only: any
+    change (``.encode``, ``.properties``, ``+``, ``|`` …) returns a copy without it, which
+    altair validates as usual.
     """
+    chart.autosize = alt.AutoSizeParams(**FIT)
+    if isinstance(chart.width, (int, float)):
+        meta = chart.usermeta if isinstance(chart.usermeta, dict) else {}
+        params = chart.params if isinstance(chart.params, list) else []
+        chart.params = [*params, alt.VariableParameter(**width_param(chart.width, max_width({"usermeta": meta})))]
+    _wrap_titles(chart)
+    _legends_below(chart)
 
     def _repr_mimebundle_(*_: Any, **__: Any) -> Any:
         try:

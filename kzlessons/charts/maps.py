@@ -127,5 +127,6 @@ def un_vote_map(
                      f"{listing(hidden[:8])}{' …' if len(hidden) > 8 else ''}.")
     parts.append("Grey means no row in the data.")
     text = title or (f"How the world voted on {resolution}" if resolution else "How the world voted")
-    return _finish(alt.layer(shapes, outline, **_labels(text, parts, dataset, source),
-                             width=WIDTH, height=340).project("equalEarth"))
+    # a narrower map is lower too (fit.py): the world keeps its shape instead of floating in white space
+    return _finish(alt.layer(shapes, outline, **_labels(text, parts, dataset, source), width=WIDTH, height=340,
+                             usermeta={"kzlessons": {"height_ratio": 0.53}}).project("equalEarth"))

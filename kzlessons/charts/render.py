@@ -88,9 +88,12 @@ def _preview() -> str:
 
 def renderer(spec: dict[str, Any], **_: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     """The altair renderer: (mime bundle, metadata). Vega-Lite 5 JSON, the text description and
-    the small static preview PNG; no HTML, no scripts."""
+    the small static preview PNG; no HTML, no scripts. A chart that fits its width (every helper
+    chart) also gets the vega-embed options that draw it as wide as the output area (fit.py)."""
+    from .fit import embed_options
+
     data = {MIMETYPE: to_v5(spec), "image/png": _preview(), "text/plain": text_of(spec)}
-    return data, {MIMETYPE: {"embed_options": EMBED_OPTIONS}}
+    return data, {MIMETYPE: {"embed_options": embed_options(spec, EMBED_OPTIONS)}}
 
 
 def _vlc() -> Any:
@@ -113,29 +116,48 @@ def to_svg(spec: dict[str, Any]) -> str:
 _SIZE = re.compile(r"<svg[^>]*?\swidth=\"([\d.]+)\"[^>]*?\sheight=\"([\d.]+)\"")
 
 
-def static_html(svg: str, text: str) -> str:
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def _dims(svg: str) -> str:
+    size = _SIZE.search(svg)
+    return f' width="{round(float(size.group(1)))}" height="{round(float(size.group(2)))}"' if size else ""
+
+
+def static_html(svg: str, text: str, narrow_svg: str | None = None) -> str:
     """An ``<img>`` holding ``svg`` as a data URI, with ``text`` as its alt text (escaped).
 
+    With ``narrow_svg`` (the same chart drawn for a phone, ``fit.narrowed``), a ``<picture>``
+    shows that one on screens up to ``fit.NARROW_MEDIA`` wide, so its text stays full size.
+    The picture never grows wider than its column (``max-width: 100%``).
+
     >>> html = static_html('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"></svg>', 'A "bar" chart')
-    >>> 'alt="A &quot;bar&quot; chart"' in html, 'width="20" height="10"' in html
-    (True, True)
+    >>> 'alt="A &quot;bar&quot; chart"' in html, 'width="20" height="10"' in html, '<picture>' in html
+    (True, True, False)
+    >>> '<source media="(max-width: 560px)"' in static_html('<svg/>', 'A chart', narrow_svg='<svg/>')
+    True
     """
     from html import escape
 
-    size = _SIZE.search(svg)
-    dims = f' width="{round(float(size.group(1)))}" height="{round(float(size.group(2)))}"' if size else ""
-    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return (
-        '<figure class="kzlessons-chart-static" style="margin:0.3em 0">'
-        f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(text, quote=True)}"{dims} '
-        'style="max-width:100%;height:auto;background:#fff"></figure>'
-    )
+    from .fit import NARROW_MEDIA
+
+    img = (f'<img src="{_data_uri(svg)}" alt="{escape(text, quote=True)}"{_dims(svg)} '
+           'style="max-width:100%;height:auto;background:#fff">')
+    if narrow_svg is not None:
+        img = (f'<picture><source media="{NARROW_MEDIA}" srcset="{_data_uri(narrow_svg)}"{_dims(narrow_svg)}>'
+               f'{img}</picture>')
+    return f'<figure class="kzlessons-chart-static" style="margin:0.3em 0">{img}</figure>'
 
 
 def static_renderer(spec: dict[str, Any], **_: Any) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The static-mode altair renderer: the chart as an SVG ``<img>`` with alt text, and that text."""
+    """The static-mode altair renderer: the chart as an SVG ``<img>`` with alt text, and that text.
+    A chart that fits its width is also drawn for a phone (``<picture>``, see :func:`static_html`)."""
+    from .fit import fits, narrowed
+
     text = text_of(spec)
-    return {"text/html": static_html(to_svg(spec), text), "text/plain": text}, {}
+    narrow = to_svg(narrowed(spec)) if fits(spec) and spec["width"] > narrowed(spec)["width"] else None
+    return {"text/html": static_html(to_svg(spec), text, narrow), "text/plain": text}, {}
 
 
 def bundle(chart: Any) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from .common import _choose, _columns, _finish, _frame, _labels, _load
+from .fit import text_px
 from .palette import VOTE_STYLE
 from .text import describe, listing
 from .theme import WIDTH
@@ -129,7 +130,12 @@ def vote_comparison(
         parts.append(f"{blanks} blank cells have no record in the data (not the same as absent).")
     text = title or "How countries voted"
     step = 26
+    # the grid needs ~70 px per column plus the country names (and 420 px for its title and
+    # caption): wider is not better, so it is drawn at most that wide (usermeta max_width, see
+    # fit.py), and narrower when the page is
+    names = max(text_px(c, 12) for c in chosen) + 2 * 13 + 2 * 8
+    width = round(min(WIDTH, max(420, 70 * len(order_items) + names)))
     return _finish(alt.layer(
         cells, letters, data=slim, **_labels(text, parts, dataset, source),
-        width=min(WIDTH, max(200, 70 * len(order_items))), height=step * len(chosen),
+        width=width, height=step * len(chosen), usermeta={"kzlessons": {"max_width": width}},
     ))
