@@ -15,12 +15,15 @@ function render({ model, el }) {
     const ref = model.get("source");
     source = null;
     finding = typeof ref === "string" && ref.startsWith("IPY_MODEL_")
-      ? model.widget_manager.get_model(ref.slice("IPY_MODEL_".length)).then((found) => (source = found))
+      ? model.widget_manager.get_model(ref.slice("IPY_MODEL_".length)).then((found) => (source = found),
+                                                                             () => null)
       : Promise.resolve(null);
   };
   const act = (control) => {
     const message = { event: "click" };
-    if (control && model.get("clears_source")) {  // the form is empty at once, and so is the value sent
+    // The form is empty at once, and so is the value sent; not in a quiz drawn from saved state, with
+    // no kernel behind it (its controls do nothing until its cell runs).
+    if (control && model.get("clears_source") && control.comm_live) {
       control.set("value", model.get("_source_empty"));
       control.save_changes();
     }
