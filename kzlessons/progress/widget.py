@@ -20,6 +20,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ..quiz.controls import ActionButton, TextBox
 from . import EXPORT_NAME, export_bytes, learner
 from .exchange import ExportRefused
 from .identity import remember_name
@@ -32,20 +33,20 @@ class DownloadWidget(widgets.VBox):
     """Optional name, a button that prepares the export, and the download link.
 
     Attributes:
-        name: ``widgets.Text`` for the optional self-chosen name.
-        button: the *Prepare download* button.
+        name: the text box (:class:`~kzlessons.quiz.controls.TextBox`) for the optional self-chosen name.
+        button: the *Prepare download* button; a click carries the name the box shows at that
+            moment (:class:`~kzlessons.quiz.controls.ActionButton`), so a name typed just before
+            the click is never cut short, however busy the kernel.
         link: ``widgets.HTML`` holding the ``<a download>`` link (in a live region).
     """
 
     def __init__(self, **kwargs: Any):
-        self.name = widgets.Text(
+        self.name = TextBox(
             value=learner() or "", description="Name (optional):", placeholder="any nickname",
             tooltip="Shown to your instructor in the gradebook; leave empty to stay anonymous",
-            style={"description_width": "initial"},
         )
-        self.button = widgets.Button(description="Prepare download", button_style="primary",
-                                     tooltip="Build your progress file and show a download link",
-                                     layout=widgets.Layout(width="auto"))
+        self.button = ActionButton(description="Prepare download", button_style="primary", source=self.name,
+                                   tooltip="Build your progress file and show a download link")
         self.link = widgets.HTML(value=self._region(""))
         self.button.on_click(self._prepare)
         super().__init__(children=[self.name, self.button, self.link], **kwargs)

@@ -103,3 +103,14 @@ def test_download_on_a_real_full_disk(kz_home):
     size, link = child.stdout.split("\n", 1)
     assert int(size) > 0 and _file_in(link)["learner"] == "Aigerim B."
     assert "could not be remembered for next time (File too large). Free some disk space" in link
+
+
+def test_prepare_uses_the_name_the_box_shows_at_the_click(kz_home):
+    """UX-1 for the download: does a click carrying the shown name use it, even if the kernel's copy lags?"""
+    kz.progress.record("l00-what-check-does", "b")
+    widget = kz.progress.download()
+    widget.name.value = "Ai"  # the last keystroke update that reached the kernel
+    widget.button._handle_custom_msg({"event": "click", "value": "Aigerim N"}, [])  # the page's click
+    encoded = re.search(r"base64,([A-Za-z0-9+/=]+)", widget.link.value).group(1)
+    assert json.loads(base64.b64decode(encoded))["learner"] == "Aigerim N"
+    assert widget.name.value == "Aigerim N"
