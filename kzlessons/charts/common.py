@@ -162,11 +162,12 @@ def _legends_below(chart: Any) -> None:
             legend = channel._get("legend")
             if legend is None:
                 continue
-            props = legend.to_dict(validate=False) if isinstance(legend, alt.Legend) else {}
-            spec = channel.to_dict(validate=False)
-            labels = (spec.get("scale") or {}).get("domain")
+            props = {k: v for k, v in legend._kwds.items() if v is not alt.Undefined} \
+                if isinstance(legend, alt.Legend) else {}
+            scale = channel._get("scale")
+            labels = scale._get("domain") if isinstance(scale, alt.Scale) else None
             if not isinstance(labels, list):
-                labels = spec.get("sort") if isinstance(spec.get("sort"), list) else []
+                labels = channel._get("sort") if isinstance(channel._get("sort"), list) else []
             widest = max([text_px(str(x), 12) for x in labels] or [110.0])
             entry = round(widest + _ENTRY_EXTRA + (30 if "labelExpr" in props else 0))
             props.setdefault("orient", "bottom")

@@ -35,6 +35,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from .theme import WIDTH
@@ -99,26 +100,51 @@ _OTHER = 0.56
 _SAFETY = 1.06
 
 
+def _em(text: str) -> float:
+    return sum(_NARROW.get(ch) or _THIN.get(ch) or _WIDE.get(ch) or (_UPPER if ch.isupper() else _OTHER)
+               for ch in text)
+
+
+def _scale(size: float, bold: bool) -> float:
+    return size * _SAFETY * (1.06 if bold else 1.0)
+
+
 def text_px(text: str, size: float, bold: bool = False) -> float:
     """The estimated width (px) of ``text`` at font ``size`` (a little generous on purpose).
 
     >>> round(text_px("Kazakhstan", 18)), round(text_px("Kazakhstan", 18, bold=True))
     (105, 111)
     """
-    em = 0.0
-    for ch in text:
-        em += _NARROW.get(ch) or _THIN.get(ch) or _WIDE.get(ch) or (_UPPER if ch.isupper() else _OTHER)
-    return em * size * _SAFETY * (1.06 if bold else 1.0)
+    return _em(text) * _scale(size, bold)
 
 
-def _greedy(words: list[str], width: float, size: float, bold: bool) -> list[str]:
-    lines: list[str] = []
-    for word in words:
-        if lines and text_px(f"{lines[-1]} {word}", size, bold) <= width:
-            lines[-1] = f"{lines[-1]} {word}"
+def _greedy(ems: list[float], limit: float) -> list[int]:
+    """Where lines start when words of widths ``ems`` fill lines up to ``limit`` (same unit)."""
+    starts, used = [0], ems[0]
+    for i in range(1, len(ems)):
+        if used + _THIN[" "] + ems[i] <= limit:
+            used += _THIN[" "] + ems[i]
         else:
-            lines.append(word)
-    return lines
+            starts.append(i)
+            used = ems[i]
+    return starts
+
+
+@lru_cache(maxsize=1024)
+def _wrap(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
+    words = text.split()
+    if not words:
+        return ()
+    ems = [_em(w) for w in words]
+    limit = width / _scale(size, bold)
+    starts = _greedy(ems, limit)
+    if len(starts) > 1:  # the narrowest width that still needs no more lines: balanced lines
+        low, high = max(ems), limit
+        while high - low > 0.05:
+            middle = (low + high) / 2
+            low, high = (low, middle) if len(_greedy(ems, middle)) <= len(starts) else (middle, high)
+        starts = _greedy(ems, high)
+    return tuple(" ".join(words[a:b]) for a, b in zip(starts, [*starts[1:], len(words)]))
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
@@ -130,15 +156,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     >>> wrap("", 100, 12)
     []
     """
-    words = text.split()
-    lines = _greedy(words, width, size, bold)
-    if len(lines) > 1:  # the narrowest width that still needs no more lines: balanced lines
-        low, high = max(text_px(w, size, bold) for w in words), width
-        while high - low > 1:
-            middle = (low + high) / 2
-            low, high = (low, middle) if len(_greedy(words, middle, size, bold)) <= len(lines) else (middle, high)
-        lines = _greedy(words, high, size, bold)
-    return lines
+    return list(_wrap(text, float(width), float(size), bool(bold)))
 
 
 def _walk(node: Any) -> Iterator[tuple[str, Any]]:
