@@ -13,7 +13,9 @@ Steps, all offline:
 3. write the home page (the syllabus from the lessons' metadata) and copy the instructor guide;
    remote images in copied Markdown (e.g. a Binder badge) become plain links, so no page
    requests anything from outside the site;
-4. run Sphinx (myst-nb, the Furo theme; ``site/conf.py``) into ``_build/site``.
+4. run Sphinx (myst-nb, the Furo theme; ``site/conf.py``) into ``_build/site``;
+5. chart pictures: their SVG drawings become files under ``_charts/`` (a phone loads only its
+   narrow drawing), each with a link under it that opens the full drawing.
 
 Open ``_build/site/index.html`` in a browser, or serve the folder with any static web server.
 """
@@ -211,6 +213,65 @@ def polish(out: Path) -> int:
     return changed
 
 
+_CHART = re.compile(r'(<figure class="kzlessons-chart-static"[^>]*>)(.*?)(</figure>)', re.S)
+_SVG_URI = re.compile(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)")
+#: Under each chart picture: the full drawing, for a phone or a closer look.
+FULL_SIZE = '<p class="kz-chart-full"><a href="{href}">Open this chart full size</a></p>'
+
+
+def chart_files(out: Path) -> int:
+    """Each chart picture's SVG drawings (inline data URIs from static mode) become files under
+    ``_charts/`` (named by content), so a phone loads only the drawing it shows (the phone one, via
+    ``<picture>``) and the browser caches them; under each picture, a link opens the full drawing.
+    Returns the number of charts changed (0 on a second run).
+
+    >>> import base64, tempfile
+    >>> uri = "data:image/svg+xml;base64," + base64.b64encode(b"<svg/>").decode()
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     page = Path(folder) / "lessons" / "l.html"; page.parent.mkdir()
+    ...     _ = page.write_text(f'<figure class="kzlessons-chart-static"><img src="{uri}" alt="A"></figure>')
+    ...     done = chart_files(Path(folder)), chart_files(Path(folder))
+    ...     html = page.read_text(); files = [p.name for p in (Path(folder) / "_charts").iterdir()]
+    >>> done, "data:" in html, files == [html.split('src="../_charts/')[1].split('"')[0]]
+    ((1, 0), False, True)
+    >>> 'href="../_charts/' in html and "full size" in html
+    True
+    """
+    import base64
+
+    folder = out / "_charts"
+    changed = 0
+
+    def to_file(match: re.Match, page: Path) -> str:
+        data = base64.b64decode(match.group(1))
+        name = f"chart-{hashlib.sha256(data).hexdigest()[:16]}.svg"
+        folder.mkdir(exist_ok=True)
+        if not (folder / name).is_file():
+            (folder / name).write_bytes(data)
+        return Path(os.path.relpath(folder / name, page.parent)).as_posix()
+
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "kzlessons-chart-static" not in text:
+            continue
+
+        def figure(match: re.Match) -> str:
+            nonlocal changed
+            body = match.group(2)
+            if "data:image/svg+xml" not in body:
+                return match.group(0)
+            changed += 1
+            body = _SVG_URI.sub(lambda m: to_file(m, page), body)
+            wide = re.search(r'<img src="([^"]+)"', body)
+            link = FULL_SIZE.format(href=html.escape(wide.group(1), quote=True)) if wide else ""
+            return match.group(1) + body + link + match.group(3)
+
+        fixed = _CHART.sub(figure, text)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+    return changed
+
+
 def build(out: Path, *, hub: str | None, repo: str, branch: str, jobs: int = 2) -> Path:
     """Build the site into ``out``; returns the path of its index.html."""
     import nbformat
@@ -271,6 +332,7 @@ def build(out: Path, *, hub: str | None, repo: str, branch: str, jobs: int = 2) 
     for line in warnings:  # one line each (a lexing warning quotes a whole code block)
         say(line if len(line) <= 300 else f"{line[:299]}…")
     polish(out)
+    chart_files(out)
     say(f"site built in {time.monotonic() - start:.0f} s: open {out / 'index.html'}")
     return out / "index.html"
 

@@ -77,6 +77,27 @@ def test_polish_gives_toctree_captions_an_aria_level(tmp_path: Path) -> None:
     assert 'role="heading" aria-level="2"' in page.read_text()
 
 
+def test_chart_drawings_become_files_with_a_full_size_link(tmp_path: Path) -> None:
+    """Do a chart picture's inline SVG drawings (wide and phone) become files the page links to, with a
+    link under the picture opening the full drawing, and nothing changed on a second run?"""
+    import base64
+
+    b = _build_site_module()
+    uri = lambda svg: "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()  # noqa: E731
+    page = tmp_path / "lessons" / "02.html"
+    page.parent.mkdir()
+    page.write_text(f'<p>x</p><figure class="kzlessons-chart-static"><picture><source media="(max-width: 560px)" '
+                    f'srcset="{uri("<svg>narrow</svg>")}"><img src="{uri("<svg>wide</svg>")}" alt="A chart">'
+                    '</picture></figure>')
+    assert b.chart_files(tmp_path) == 1 and b.chart_files(tmp_path) == 0
+    html = page.read_text()
+    files = {p.read_text(): p.name for p in (tmp_path / "_charts").iterdir()}
+    assert set(files) == {"<svg>narrow</svg>", "<svg>wide</svg>"} and "data:" not in html
+    assert f'srcset="../_charts/{files["<svg>narrow</svg>"]}"' in html
+    assert f'<img src="../_charts/{files["<svg>wide</svg>"]}" alt="A chart">' in html
+    assert f'<a href="../_charts/{files["<svg>wide</svg>"]}">Open this chart full size</a>' in html
+
+
 def test_widget_outputs_become_a_sentence_saying_where_they_work() -> None:
     """Is a widget output (empty without a kernel) replaced by a note pointing to Jupyter?"""
     import nbformat
