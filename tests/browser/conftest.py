@@ -7,9 +7,13 @@ Screenshots and the server log go to ``test-artifacts/browser/`` (git-ignored).
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import re
+import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +25,7 @@ import quizdom  # noqa: E402
 
 ARTIFACTS = harness.REPO / "test-artifacts" / "browser"
 IN_CI = os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+BUILD_SITE = harness.REPO / "scripts" / "build_site.py"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -111,3 +116,40 @@ def artifacts() -> Path:
 def banks() -> dict[str, dict]:
     """Every question in ``kzlessons/banks/*.yaml`` by id (read as data, so tests know the answers)."""
     return quizdom.load_banks()
+
+
+# ---------------------------------------------------------------- the static course site (test_site.py,
+# test_chart_width.py): built once per session
+
+
+@pytest.fixture(scope="session")
+def site(browser_tooling: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site (a temp folder), built once per session."""
+    try:
+        import myst_nb  # noqa: F401
+    except ImportError:
+        if IN_CI:
+            pytest.fail("CI=true and the site cannot be built: myst-nb is missing (pip install -e '.[site]')")
+        pytest.skip("the site tools are missing (pip install -e '.[site]')")
+    out = tmp_path_factory.mktemp("site") / "site"
+    done = subprocess.run([sys.executable, str(BUILD_SITE), "--out", str(out)], capture_output=True, text=True,
+                          timeout=900, env={k: v for k, v in os.environ.items() if k != "KZLESSONS_HUB"})
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path) -> Iterator[str]:
+    """The site served by a plain static file server on 127.0.0.1 (stopped after the session)."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass

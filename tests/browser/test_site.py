@@ -1,21 +1,15 @@
 """The static course site (``make site``) in headless Chromium with the network blocked.
 
-Built once per session (scripts/build_site.py into a temp folder; lessons executed in static
-mode, cached in ``_build/site-cache``) and served from 127.0.0.1. Checks, on every page:
-every chart picture loaded with alt text, every quiz answerable by clicking (feedback, then the
+Built once per session (the ``site`` fixture in conftest.py: scripts/build_site.py into a temp
+folder; lessons executed in static mode, cached in ``_build/site-cache``) and served from
+127.0.0.1. Checks, on every page: every chart picture loaded with alt text, every quiz answerable by clicking (feedback, then the
 explanation) and by keyboard alone, 0 requests leaving the site, axe-core 0 serious/critical
 violations on the whole page, and every local link resolving to a file of the site.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import re
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -26,41 +20,6 @@ import harness
 import quizdom
 
 pytestmark = pytest.mark.slow
-BUILD_SITE = harness.REPO / "scripts" / "build_site.py"
-IN_CI = os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
-
-
-@pytest.fixture(scope="session")
-def site(browser_tooling: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built site (a temp folder), built once per session."""
-    try:
-        import myst_nb  # noqa: F401
-    except ImportError:
-        if IN_CI:
-            pytest.fail("CI=true and the site cannot be built: myst-nb is missing (pip install -e '.[site]')")
-        pytest.skip("the site tools are missing (pip install -e '.[site]')")
-    out = tmp_path_factory.mktemp("site") / "site"
-    done = subprocess.run([sys.executable, str(BUILD_SITE), "--out", str(out)], capture_output=True, text=True,
-                          timeout=900, env={k: v for k, v in os.environ.items() if k != "KZLESSONS_HUB"})
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    return out
-
-
-@pytest.fixture(scope="session")
-def site_url(site: Path) -> Iterator[str]:
-    """The site served by a plain static file server on 127.0.0.1 (stopped after the session)."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 def _pages(site: Path) -> list[str]:
