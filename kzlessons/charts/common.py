@@ -137,8 +137,6 @@ def _wrap_titles(chart: Any) -> None:
                           for line in title_lines(part, width, subtitle=True)]
 
 
-#: Every helper chart fits its ``width``: title, axes, legend and padding inside it (see fit.py).
-FIT = {"type": "fit-x", "contains": "padding"}
 _LEGEND_CHANNELS = ("color", "fill", "shape", "strokeDash", "strokeWidth", "size")
 #: Room (px) a legend entry takes besides its label: symbol, label offset, column padding, margin.
 _ENTRY_EXTRA = 34
@@ -180,9 +178,9 @@ def _legends_below(chart: Any) -> None:
 def _finish(chart: Any) -> Any:
     """The finishing touches every helper chart shares.
 
-    The chart fits its width (``autosize`` ``FIT``; JupyterLab draws it as wide as the output
-    area, see fit.py), its title and caption wrap to that width (:func:`_wrap_titles`), and its
-    legends sit under the plot (:func:`_legends_below`).
+    The chart carries ``kz_width``, so it fits its width when drawn (``fit.prepared``; JupyterLab
+    draws it as wide as the output area, see fit.py), its title and caption wrap to that width
+    (:func:`_wrap_titles`), and its legends sit under the plot (:func:`_legends_below`).
 
     An unmodified helper chart skips altair's schema re-validation when displayed: the helpers'
     specs are validated by the test suite, and re-validating them with jsonschema on every
@@ -190,7 +188,6 @@ def _finish(chart: Any) -> Any:
     change (``.encode``, ``.properties``, ``+``, ``|`` …) returns a copy without it, which
     altair validates as usual.
     """
-    chart.autosize = alt.AutoSizeParams(**FIT)
     if isinstance(chart.width, (int, float)):
         meta = chart.usermeta if isinstance(chart.usermeta, dict) else {}
         params = chart.params if isinstance(chart.params, list) else []

@@ -1,10 +1,11 @@
 """Charts that take the width they are given: JupyterLab, Notebook 7 and the course site, down to a phone.
 
 A helper chart is a Vega-Lite spec with a number for ``width`` (``theme.WIDTH``, what vl-convert,
-``save()`` and any other viewer draw) and ``autosize: {type: "fit-x", contains: "padding"}``:
-the title, axes, legend and padding all fit inside that width (:func:`fits`). It also carries
-the parameter ``kz_width`` (:func:`width_param`): the width the chart is drawn at, which is the
-container's width when it can be measured and ``width`` otherwise. Legends (``common._finish``)
+``save()`` and any other viewer draw) and the parameter ``kz_width`` (:func:`width_param`): the
+width the chart is drawn at, which is the container's width when it can be measured and
+``width`` otherwise. The renderers and ``save()`` add ``autosize: {type: "fit-x", contains:
+"padding"}`` (:func:`prepared`; altair would refuse to layer a chart that sets it): the title,
+axes, legend and padding all fit inside the width (:func:`fits`). Legends (``common._finish``)
 take as many columns as ``kz_width`` holds.
 
 **Live (JupyterLab, Notebook 7, Voila).** Vega-Lite's own ``width: "container"`` cannot work
@@ -48,6 +49,8 @@ NARROW_MEDIA = "(max-width: 560px)"
 MIN_CONTAINER = 100
 #: The parameter holding the width a chart is drawn at (:func:`width_param`).
 WIDTH_PARAM = "kz_width"
+#: A chart that fits its width: title, axes, legend and padding all inside ``width``.
+FIT = {"type": "fit-x", "contains": "padding"}
 #: Container widths (px) with their own title lines; a chart uses the widest one it reaches.
 TITLE_STEPS = (200, 230, 260, 290, 320, 360, 400, 440, 480, 560, 640, 760, 900, 1100)
 #: Title and subtitle font sizes and the chart padding (theme.py).
@@ -170,8 +173,8 @@ def _walk(node: Any) -> Iterator[tuple[str, Any]]:
 
 
 def fits(spec: dict[str, Any]) -> bool:
-    """Whether ``spec`` is a chart that fits its width: one view or layer, a number for ``width`` and
-    ``autosize`` type ``fit`` or ``fit-x``.
+    """Whether ``spec`` is a chart that fits its width: one view or layer with a number for ``width``,
+    and ``autosize`` type ``fit`` or ``fit-x`` (after :func:`prepared`: any chart carrying ``kz_width``).
 
     >>> fits({"mark": "bar", "width": 640, "autosize": {"type": "fit-x", "contains": "padding"}})
     True
@@ -180,9 +183,28 @@ def fits(spec: dict[str, Any]) -> bool:
     """
     autosize = spec.get("autosize")
     kind = autosize.get("type") if isinstance(autosize, dict) else autosize
+    return kind in ("fit", "fit-x") and _single_view(spec)
+
+
+def _single_view(spec: dict[str, Any]) -> bool:
     width = spec.get("width")
-    return (kind in ("fit", "fit-x") and isinstance(width, (int, float)) and not isinstance(width, bool)
+    return (isinstance(width, (int, float)) and not isinstance(width, bool)
             and ("mark" in spec or "layer" in spec) and not any(k in spec for k in _SIZED_KEYS))
+
+
+def prepared(spec: dict[str, Any]) -> dict[str, Any]:
+    """``spec`` ready to draw: a single view or layer that carries ``kz_width`` (a helper chart, not
+    composed with another) gets ``autosize`` ``FIT``. The helpers leave ``autosize`` to this
+    step because altair refuses to layer or concatenate charts that set it.
+
+    >>> prepared({"mark": "bar", "width": 640, "params": [width_param(640)]})["autosize"]
+    {'type': 'fit-x', 'contains': 'padding'}
+    >>> "autosize" in prepared({"hconcat": [], "params": [width_param(640)]})
+    False
+    """
+    if "autosize" in spec or _param_index(spec) is None or not _single_view(spec):
+        return spec
+    return {**spec, "autosize": dict(FIT)}
 
 
 def _meta(spec: dict[str, Any], key: str) -> float | None:

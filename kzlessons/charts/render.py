@@ -90,9 +90,10 @@ def renderer(spec: dict[str, Any], **_: Any) -> tuple[dict[str, Any], dict[str, 
     """The altair renderer: (mime bundle, metadata). Vega-Lite 5 JSON, the text description and
     the small static preview PNG; no HTML, no scripts. A chart that fits its width (every helper
     chart) also gets the vega-embed options that draw it as wide as the output area (fit.py)."""
-    from .fit import embed_options
+    from .fit import embed_options, prepared
 
-    data = {MIMETYPE: to_v5(spec), "image/png": _preview(), "text/plain": text_of(spec)}
+    spec = prepared(to_v5(spec))
+    data = {MIMETYPE: spec, "image/png": _preview(), "text/plain": text_of(spec)}
     return data, {MIMETYPE: {"embed_options": embed_options(spec, EMBED_OPTIONS)}}
 
 
@@ -153,8 +154,9 @@ def static_html(svg: str, text: str, narrow_svg: str | None = None) -> str:
 def static_renderer(spec: dict[str, Any], **_: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     """The static-mode altair renderer: the chart as an SVG ``<img>`` with alt text, and that text.
     A chart that fits its width is also drawn for a phone (``<picture>``, see :func:`static_html`)."""
-    from .fit import fits, narrowed
+    from .fit import fits, narrowed, prepared
 
+    spec = prepared(spec)
     text = text_of(spec)
     narrow = to_svg(narrowed(spec)) if fits(spec) and spec["width"] > narrowed(spec)["width"] else None
     return {"text/html": static_html(to_svg(spec), text, narrow), "text/plain": text}, {}
@@ -297,9 +299,11 @@ def save(chart: Any, path: str | Path, *, scale: float = 2.0) -> Path:
             "from its ··· menu (Save as SVG / Save as PNG)."
         ) from None
 
+    from .fit import prepared
+
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
-    spec = chart.to_dict() if hasattr(chart, "to_dict") else dict(chart)
+    spec = prepared(chart.to_dict() if hasattr(chart, "to_dict") else dict(chart))
     if fmt == "svg":
         path.write_text(vlc.vegalite_to_svg(spec, vl_version="5.20"), encoding="utf-8")
     elif fmt == "png":

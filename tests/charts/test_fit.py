@@ -178,3 +178,16 @@ def test_static_mode_gives_a_phone_picture(all_charts) -> None:
     html = render.static_renderer(_spec(all_charts["partner_shares_area"]))[0]["text/html"]
     assert html.count("<img ") == 1 and html.count("<source ") == 1
     assert f'<source media="{fit.NARROW_MEDIA}" srcset="data:image/svg+xml;base64,' in html
+
+
+def test_helper_charts_still_layer_and_concatenate(all_charts) -> None:
+    """Can a learner still layer a rule on a helper chart, and put two helper charts side by side or one
+    above the other (altair refuses any part that sets autosize, so the renderers add it, fit.prepared),
+    and does each result draw? A layered chart still fits its width; a concatenation keeps fixed widths."""
+    rule = alt.Chart(pd.DataFrame({"year": [2003]})).mark_rule().encode(x="year:Q")
+    shares, series, timeline = (all_charts[k] for k in ("partner_shares_area", "time_series", "timeline"))
+    for name, chart in {"layer": shares + rule, "hconcat": shares | series, "vconcat": timeline & series,
+                        "narrower": shares.properties(width=300)}.items():
+        spec = _spec(chart)
+        assert fit.fits(spec) is (name in ("layer", "narrower")), name
+        assert render.to_svg(spec).startswith("<svg"), name
