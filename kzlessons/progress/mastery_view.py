@@ -148,12 +148,14 @@ def mastery_chart(rows: list[dict[str, Any]], titles: dict[str, str] | None = No
     )
     text = base.mark_text(align="left", dx=4, color="#222222", fontSize=11).encode(
         x="share:Q", y=y, yOffset=offset, text="label:N", tooltip=tooltip)
-    return (bars + text).properties(
+    from ..charts.common import _finish  # the helpers' finishing touches: fits its width, legend below
+
+    return _finish((bars + text).properties(
         width=WIDTH - 120, height=alt.Step(14),
         title=alt.Title(TITLE, subtitle="Share of each lesson's questions: latest answer right, right on the "
                                         "first try, answer shown. From your own attempts on this computer."),
         description=_describe(rows, titles),
-    )
+    ))
 
 
 class Dashboard:
