@@ -101,7 +101,7 @@ def vote_comparison(
     if "date" in slim.columns:
         tooltip.insert(2, alt.Tooltip("date:T", title="Date", format="%d %b %Y"))
     x = alt.X("item:N", title=f"{item.capitalize()} (in date order)" if "date" in slim else item.capitalize(),
-              sort=order_items, axis=alt.Axis(labelAngle=-30, orient="top"))
+              sort=order_items, axis=alt.Axis(labelAngle=-30, orient="top", titleAnchor="end"))
     y = alt.Y("country:N", title="Country", sort=chosen)
     base = alt.Chart()
     cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(

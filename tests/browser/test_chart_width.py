@@ -50,8 +50,8 @@ MEASURE_JS = r"""(out) => {
         output: box(out),
         chart: box(out.querySelector('svg.marks, canvas.marks')),
         legend: box(out.querySelector('.role-legend')),
-        titles: [...out.querySelectorAll('.role-title text')].filter(t => t.textContent.trim())
-            .map(t => ({text: t.textContent.trim().slice(0, 50), ...box(t)})),
+        titles: [...out.querySelectorAll('.role-title text, .role-axis-title text, .role-legend-title text')]
+            .filter(t => t.textContent.trim()).map(t => ({text: t.textContent.trim().slice(0, 50), ...box(t)})),
         notebook: {left: s.left, right: s.left + scroller.clientWidth},
         viewport: document.documentElement.clientWidth,
         title: (out.querySelector('.role-title-text text') || {}).textContent || '',
@@ -90,8 +90,8 @@ def _chart_problems(m: dict, label: str) -> list[str]:
     if chart["width"] < out["width"] - ACTIONS_PX - 2:
         problems.append(f"{label}: {chart['width']:.0f} px wide in a {out['width']:.0f} px output (not filled)")
     for line in m["titles"]:
-        if line["right"] > chart["right"] + 1:
-            problems.append(f"{label}: title line {line['text']!r} cut at the chart's edge")
+        if line["right"] > chart["right"] + 1 or line["left"] < chart["left"] - 1:
+            problems.append(f"{label}: title {line['text']!r} cut at the chart's edge")
     if legend is not None:
         if legend["width"] <= 0 or legend["height"] <= 0:
             problems.append(f"{label}: the legend has an empty box")
@@ -105,8 +105,8 @@ def _chart_problems(m: dict, label: str) -> list[str]:
 def test_every_chart_fits_the_notebook_with_its_legend(lesson: str, width: int, sidebar: bool,
                                                        lab: harness.LabPage, artifacts: Path) -> None:
     """In JupyterLab at 800 px with the file browser open, and at 400 px with the sidebar closed, does every
-    chart of the lesson fill the notebook's width without passing its right edge, with every title line
-    and its legend (non-empty, inside the chart) in view?"""
+    chart of the lesson fill the notebook's width without passing its right edge, with every line of its
+    title, axis titles and legend (non-empty, inside the chart) in view?"""
     lab.open(lesson)
     lab.page.set_viewport_size({"width": width, "height": 900})
     if not sidebar:
