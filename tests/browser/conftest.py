@@ -71,6 +71,26 @@ def lab_server(browser_tooling: None, tmp_path_factory: pytest.TempPathFactory) 
 
 
 @pytest.fixture(scope="session")
+def notebook7_servers(browser_tooling: None, tmp_path_factory: pytest.TempPathFactory):
+    """``start(name)``: Jupyter Notebook 7 on 127.0.0.1 serving a fresh temp copy of notebooks/
+    (each call its own server and copy, so tests that save lessons never meet); all are stopped
+    at the end of the session."""
+    pytest.importorskip("notebook", reason="the notebook package is missing (pip install -e .)")
+    started: list[harness.LabServer] = []
+
+    def start(name: str) -> harness.LabServer:
+        base = tmp_path_factory.mktemp(name)
+        root = base / "notebooks"
+        harness.copy_notebooks(root)
+        started.append(harness.LabServer(root=root, workdir=base / "work", app="notebook").start())
+        return started[-1]
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
 def browser(browser_tooling: None) -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 

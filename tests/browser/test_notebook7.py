@@ -16,15 +16,9 @@ LESSONS = harness.lesson_names()
 
 
 @pytest.fixture(scope="module")
-def notebook_server(browser_tooling: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.LabServer]:
+def notebook_server(notebook7_servers) -> harness.LabServer:
     """Jupyter Notebook 7 on 127.0.0.1 serving a temp copy of notebooks/."""
-    pytest.importorskip("notebook", reason="the notebook package is missing (pip install -e .)")
-    base = tmp_path_factory.mktemp("nb7")
-    root = base / "notebooks"
-    harness.copy_notebooks(root)
-    server = harness.LabServer(root=root, workdir=base / "work", app="notebook").start()
-    yield server
-    server.stop()
+    return notebook7_servers("nb7")
 
 
 @pytest.fixture

@@ -172,15 +172,9 @@ def test_reopened_lesson_without_a_kernel_shows_every_quiz_not_a_widget_error(
 
 
 @pytest.fixture(scope="module")
-def notebook7_server(browser_tooling: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.LabServer]:
-    """Jupyter Notebook 7 on 127.0.0.1 serving a temp copy of notebooks/ (as in test_notebook7.py)."""
-    pytest.importorskip("notebook", reason="the notebook package is missing (pip install -e .)")
-    base = tmp_path_factory.mktemp("nb7reopen")
-    root = base / "notebooks"
-    harness.copy_notebooks(root)
-    server = harness.LabServer(root=root, workdir=base / "work", app="notebook").start()
-    yield server
-    server.stop()
+def notebook7_server(notebook7_servers) -> harness.LabServer:
+    """Jupyter Notebook 7 on its own temp copy of notebooks/ (this test saves lesson 00)."""
+    return notebook7_servers("nb7reopen")
 
 
 def test_reopened_lesson_without_a_kernel_in_notebook7(browser, notebook7_server: harness.LabServer,
