@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 
 import harness
 import quizdom
@@ -142,8 +143,9 @@ def reopen_without_a_kernel(page: harness.LabPage, server: harness.LabServer, ba
     quiz = quizdom.quiz_for(page.page, qid)
     quiz.scroll_into_view_if_needed()
     option = quiz.get_by_role("radio", name=quizdom.option_text(question, wrong)).first
-    assert option.is_checked(), f"{qid}: the last answer is not shown after reopening"
-    feedback = quizdom.feedback_text(quiz)
+    # restored views draw one by one: wait for the choice and the feedback rather than reading at once
+    expect(option, f"{qid}: the last answer is not shown after reopening").to_be_checked(timeout=30_000)
+    feedback = quizdom.wait_feedback_change(page.page, quiz, "", timeout=30_000)
     assert feedback.strip() and not quizdom.is_success(feedback), f"{qid}: last result not shown: {feedback!r}"
     assert "run this cell" in quiz.evaluate(NOT_RUNNING_LINE), "the restored quiz does not say it is not running"
     _shoot(quiz, artifacts / f"reopen-{server.app}-restored-quiz.png")
