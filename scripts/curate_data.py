@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the curated datasets in ``data/`` from ``../shared/sources`` and ``../shared/content/facts.md``.
+"""Build the curated datasets in ``data/`` from ``../shared/sources`` and the fact base in ``facts/``.
 
 Usage::
 
@@ -11,8 +11,10 @@ sorted by each dataset's primary key, floats are written with a fixed format, gz
 carry no name and mtime 0, and ``datapackage.json`` is written with a fixed key order. So
 running the script twice gives byte-identical files (``tests/test_curation.py`` checks this).
 
-Every table transcribed from facts.md keeps the source ids (S1…S82) given there. Nothing
-is added that facts.md or a data file does not support.
+The fact-base tables (sources, events, claims, key figures, organisations) come from the
+records in ``facts/*.yaml``, checked by ``scripts/factbase.py`` against the rules in
+``facts/README.md``; the build stops on a broken rule. Nothing is added that a record or a
+data file does not support.
 """
 
 from __future__ import annotations
@@ -28,7 +30,11 @@ from pathlib import Path
 
 import pandas as pd
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import factbase  # noqa: E402  (scripts/ is not a package)
+
 REPO = Path(__file__).resolve().parent.parent
+FACTS = REPO / "facts"
 FLOAT_FORMAT = "%.10g"
 GZIP_OVER_BYTES = 400_000  # CSVs bigger than this are gzipped
 
@@ -127,186 +133,6 @@ DOTS_AGGREGATES = {
     "Western Hemisphere", "Western Hemisphere not specified", "World",
 }
 KZ_IMF = "Kazakhstan, Rep. of"
-
-# --------------------------------------------------------------------------------------
-# facts.md parsing
-# --------------------------------------------------------------------------------------
-
-SID = re.compile(r"\bS(\d{1,2})\b")
-
-
-def _section(text: str, heading: str) -> list[str]:
-    """The table rows (lines starting with '|') under a markdown heading, without header rows."""
-    start = text.index(heading)
-    rest = text[start + len(heading):]
-    end = re.search(r"\n#{2,3} ", rest)
-    body = rest[: end.start()] if end else rest
-    rows = [ln for ln in body.splitlines() if ln.startswith("|")]
-    return rows[2:]  # drop header and --- separator
-
-
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
-
-
-def _plain(s: str) -> str:
-    return re.sub(r"\*\*(.+?)\*\*", r"\1", s).strip()
-
-
-def _source_ids(s: str) -> str:
-    ids: list[str] = []
-    for m in SID.finditer(s):
-        sid = f"S{int(m.group(1))}"
-        if sid not in ids:
-            ids.append(sid)
-    return ";".join(ids)
-
-
-def _status(raw: str) -> str:
-    s = _plain(raw).lower()
-    for key, value in (
-        ("partly confirmed", "partly confirmed"), ("confirmed in part", "partly confirmed"),
-        ("vote totals confirmed", "partly confirmed"), ("confirmed", "confirmed"),
-        ("corrected", "corrected"), ("unverified", "unverified"), ("opinion", "opinion"),
-        ("style note", "style note"), ("typo", "typo"),
-    ):
-        if s.startswith(key):
-            return value
-    raise ValueError(f"unknown status text: {raw!r}")
-
-
-EVENT_STATUSES = ["confirmed", "partly confirmed"]
-CLAIM_STATUSES = ["confirmed", "partly confirmed", "corrected", "unverified", "opinion", "style note", "typo"]
-CATEGORIES = {
-    "DOM": "domestic", "SEC": "security", "NUC": "nuclear", "ECO": "economy",
-    "INT": "integration", "DIP": "diplomacy", "UN": "un", "UKR": "ukraine",
-}
-MONTHS = {m: i for i, m in enumerate(calendar.month_abbr) if m}
-MONTHS["Sept"] = 9
-
-
-def parse_date(text: str) -> tuple[pd.Timestamp, pd.Timestamp | None, str]:
-    """'6 Apr 1993', 'Nov–Dec 1994', '2–11 Jan 2022', '21 Sep–4 Oct 2022', 'Apr 1995', '2016'."""
-    t = text.replace("–", "-").strip()
-    ts = pd.Timestamp
-    if m := re.fullmatch(r"(\d{4})", t):
-        return ts(int(m[1]), 1, 1), None, "year"
-    if m := re.fullmatch(r"([A-Z][a-z]+) (\d{4})", t):
-        return ts(int(m[2]), MONTHS[m[1]], 1), None, "month"
-    if m := re.fullmatch(r"([A-Z][a-z]+)-([A-Z][a-z]+) (\d{4})", t):
-        y, m2 = int(m[3]), MONTHS[m[2]]
-        return ts(y, MONTHS[m[1]], 1), ts(y, m2, calendar.monthrange(y, m2)[1]), "month"
-    if m := re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})", t):
-        return ts(int(m[3]), MONTHS[m[2]], int(m[1])), None, "day"
-    if m := re.fullmatch(r"(\d{1,2})-(\d{1,2}) ([A-Z][a-z]+) (\d{4})", t):
-        y, mo = int(m[4]), MONTHS[m[3]]
-        return ts(y, mo, int(m[1])), ts(y, mo, int(m[2])), "day"
-    if m := re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]+)-(\d{1,2}) ([A-Z][a-z]+) (\d{4})", t):
-        y = int(m[5])
-        return ts(y, MONTHS[m[2]], int(m[1])), ts(y, MONTHS[m[4]], int(m[3])), "day"
-    raise ValueError(f"cannot parse timeline date {text!r}")
-
-
-def _short_title(desc: str, limit: int = 80) -> str:
-    text = re.sub(r" \([^()]*\)", "", desc)  # drop parenthetical asides
-    title = re.split(r": |; |(?<=[a-z]{3})\. ", text, maxsplit=1)[0].rstrip(".")
-    if len(title) > limit:
-        title = title[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return title
-
-
-def build_sources(facts: str) -> pd.DataFrame:
-    rows = []
-    for line in _section(facts, "## 0. Source list"):
-        sid, title, url = _cells(line)
-        rows.append({"source_id": sid, "title": title, "url": url})
-    df = pd.DataFrame(rows)
-    df["_n"] = df.source_id.str[1:].astype(int)
-    return df.sort_values("_n").drop(columns="_n").reset_index(drop=True)
-
-
-def build_events(facts: str) -> pd.DataFrame:
-    rows = []
-    for i, line in enumerate(_section(facts, "## 2. Verified timeline"), start=1):
-        date_text, event, cat, source, status = _cells(line)
-        start, end, precision = parse_date(date_text)
-        desc = _plain(event)
-        leftover = re.sub(r"[\s,;]+", "", SID.sub("", source))
-        rows.append({
-            "event_id": f"E{i:03d}", "date": start, "date_end": end, "date_precision": precision,
-            "date_text": date_text, "year": start.year, "title": _short_title(desc), "description": desc,
-            "category": CATEGORIES[cat.split("/")[0]], "status": _status(status),
-            "status_detail": _plain(status), "source_ids": _source_ids(source),
-            "source_note": _plain(source) if leftover else None,
-        })
-    return pd.DataFrame(rows)
-
-
-def build_claims(facts: str) -> pd.DataFrame:
-    rows = []
-    for heading, reading in (("### 1a. Reading A", "A"), ("### 1b. Reading B", "B")):
-        for line in _section(facts, heading):
-            cid, claim, status, note = _cells(line)
-            rows.append({
-                "claim_id": cid, "reading": reading, "claim": _plain(claim), "status": _status(status),
-                "status_detail": _plain(status), "note": _plain(note), "source_ids": _source_ids(note),
-            })
-    df = pd.DataFrame(rows)
-    df["_n"] = df.claim_id.str[1:].astype(int)
-    return df.sort_values(["reading", "_n"]).drop(columns="_n").reset_index(drop=True)
-
-
-def build_organisations() -> pd.DataFrame:
-    """Kazakhstan's memberships, transcribed from facts.md §2 (timeline) and §4 (glossary)."""
-    rows = [
-        ("UN", "United Nations", "global", "none", None, "1992-03-02", None,
-         "Kazakhstan was admitted on 2 March 1992; elected to a Security Council seat for 2017–2018.",
-         "S41;S58"),
-        ("CIS", "Commonwealth of Independent States", "political", None, "1991-12-21", "1991-12-21", None,
-         "Loose association formed as the USSR dissolved; Kazakhstan was one of the 11 founders "
-         "under the Alma-Ata Protocol.", "S42"),
-        ("CSTO", "Collective Security Treaty Organization", "security", "Russia", "2002-10-07", "1992-05-15",
-         "Russia;Belarus;Armenia;Kazakhstan;Kyrgyzstan;Tajikistan",
-         "Kazakhstan signed the Collective Security Treaty in Tashkent on 15 May 1992 (in force 20 Apr "
-         "1994); the treaty became an organisation with the charter signed in Chișinău on 7 Oct 2002. "
-         "Deployed in Kazakhstan in January 2022. Members are today's members as given in facts.md.",
-         "S51;S59"),
-        ("SHANGHAI5", "Shanghai Five", "security", None, "1996-04-26", "1996-04-26",
-         "China;Russia;Kazakhstan;Kyrgyzstan;Tajikistan",
-         "Group formed by the 1996 treaty on military confidence in border areas; became the SCO in 2001.",
-         "S52"),
-        ("SCO", "Shanghai Cooperation Organisation", "security and economic", "China and Russia",
-         "2001-06-15", "2001-06-15", "China;Russia;Kazakhstan;Kyrgyzstan;Tajikistan;Uzbekistan;India;Pakistan",
-         "Founded by the Shanghai Five plus Uzbekistan; India and Pakistan were admitted at the Astana "
-         "summit of 9 June 2017. Later accessions are not covered by facts.md.", "S52"),
-        ("TURKIC_COUNCIL", "Turkic Council / Organization of Turkic States", "political", None,
-         "2009-10-03", "2009-10-03", "Azerbaijan;Kazakhstan;Kyrgyzstan;Türkiye",
-         "Created by the Nakhchivan Agreement of 3 Oct 2009 and renamed the Organization of Turkic "
-         "States (OTS) on 12 Nov 2021: one organisation, not two. Members listed are the founders.",
-         "S40"),
-        ("CU", "Customs Union of Russia, Belarus and Kazakhstan", "economic", "Russia", "2010-01-01",
-         "2010-01-01", "Russia;Belarus;Kazakhstan",
-         "Common external tariff from 1 Jan 2010 (Customs Code in force 1 Jul 2010); forerunner of the EAEU.",
-         "S53"),
-        ("SES", "Single Economic Space", "economic", "Russia", "2012-01-01", "2012-01-01",
-         "Russia;Belarus;Kazakhstan",
-         "Launched by the three Customs Union states on 1 Jan 2012; a step between the Customs Union "
-         "and the EAEU. Source: a Springer article on the EAEU cited in facts.md (no S number).", ""),
-        ("EAEU", "Eurasian Economic Union", "economic", "Russia", "2015-01-01", "2015-01-01",
-         "Russia;Belarus;Kazakhstan;Armenia;Kyrgyzstan",
-         "Treaty signed in Astana on 29 May 2014, in force 1 Jan 2015; Armenia joined 2 Jan 2015 and "
-         "Kyrgyzstan in Aug 2015. Free movement of goods, services, capital and labour.", "S54"),
-        ("WTO", "World Trade Organization", "economic", "none", None, "2015-11-30", None,
-         "General Council approved Kazakhstan's accession on 27 Jul 2015 (162nd member). The 30 Nov "
-         "2015 date when membership took effect is given in facts.md but not shown in its sources.",
-         "S55"),
-    ]
-    cols = ["org_id", "name", "kind", "led_by", "founded", "kazakhstan_joined", "members", "notes", "source_ids"]
-    df = pd.DataFrame(rows, columns=cols)
-    for c in ("founded", "kazakhstan_joined"):
-        df[c] = pd.to_datetime(df[c])
-    return df.sort_values(["kazakhstan_joined", "org_id"]).reset_index(drop=True)
-
 
 # --------------------------------------------------------------------------------------
 # Data files
@@ -575,8 +401,8 @@ def F(name, type_, description, unit=None, enum=None, required=True, categorical
 
 
 SOURCE_IDS_DESC = "Semicolon-separated source ids (such as S5;S6) that resolve to the sources dataset."
-FACTS_SOURCE = {"title": "kzlessons fact base (content/facts.md), compiled from the sources it lists",
-                "path": "../shared/content/facts.md"}
+FACTS_SOURCE = {"title": "kzlessons fact base (facts/*.yaml), compiled from the sources it lists",
+                "path": "facts/"}
 PROJECT_LICENSE = {"name": "MIT", "title": "kzlessons project licence (MIT), for the transcription",
                    "path": "LICENSE"}
 L_CC0 = {"name": "CC0-1.0", "title": "Creative Commons Zero (public domain dedication)",
@@ -588,7 +414,7 @@ CITE_UNVOTES = ("Voeten, Erik (2013). \"Data and Analyses of Voting in the UN Ge
                 "Routledge Handbook of International Organization, ed. Bob Reinalda. Data: Harvard "
                 "Dataverse, hdl:1902.1/12379, as repackaged in the R package unvotes 0.3.0 by David "
                 "Robinson and Nicholas Goguen-Compagnoni.")
-CITE_FACTS = ("kzlessons fact base (content/facts.md); cite the original sources by their ids "
+CITE_FACTS = ("kzlessons fact base (facts/*.yaml); cite the original sources by their ids "
               "(see the sources dataset).")
 
 
@@ -602,45 +428,51 @@ def descriptors(tables: dict[str, pd.DataFrame]) -> list[dict]:
     res = [
         resource(
             "sources", "Bibliography of the fact base",
-            "The numbered sources (S1…S82) that the timeline, claims, quizzes and lessons cite. "
-            "Titles and addresses are as written in facts.md; a row can hold several addresses.",
-            [F("source_id", "string", "Source number, S1 to S82."),
-             F("title", "string", "Title of the page as it was stored."),
-             F("url", "string", "Web address(es); several are separated by ' ; '.")],
+            "The numbered sources that the timeline, claims, key figures, quizzes and lessons cite, each "
+            "graded by kind (facts/README.md). A source can hold several documents (parts) that support "
+            "the same facts; their titles are separated by '; ' and their addresses by ' ; '.",
+            [F("source_id", "string", "Source number (S1, S2, …)."),
+             F("title", "string", "Publisher, title and date of each part, as the page shows them."),
+             F("url", "string", "Web address(es); several are separated by ' ; '."),
+             F("kind", "string", "The strongest kind among the source's parts.", enum=list(factbase.KINDS)),
+             F("part_kinds", "string", "The kind of each part, in the order of the titles, separated by ';'."),
+             F("weak", "boolean", "True when every part is a mirror or self-published: a weak source."),
+             F("weak_source", "string", "For a weak source: why nothing better was found.", required=False),
+             F("documents", "string", "What the source is cited for.")],
             ["source_id"], [FACTS_SOURCE], [PROJECT_LICENSE], CITE_FACTS),
         resource(
             "events", "Timeline of Kazakhstan's foreign and domestic politics, 1990–2024",
-            "Dated events from the verified timeline in facts.md, in its (chronological) order. "
+            "Dated events from the fact base's timeline (facts/events.yaml), in date order. "
             "Ranges such as '2–11 Jan 2022' have an end date; a date of '2016' or 'Apr 1995' is "
             "stored as the first day of that year or month, with date_precision saying so.",
-            [F("event_id", "string", "Event number in timeline order, E001 onwards."),
+            [F("event_id", "string", "Event number (E001 onwards); numbers are kept when events are added, so they need not follow the dates."),
              F("date", "date", "First day of the event (or of its month/year when only that is known)."),
              F("date_end", "date", "Last day for events that span several days or months; empty otherwise.", required=False),
              F("date_precision", "string", "How exact the date is.", enum=["day", "month", "year"]),
-             F("date_text", "string", "The date exactly as written in facts.md."),
+             F("date_text", "string", "The date exactly as written in the record."),
              F("year", "year", "Calendar year of the first day."),
              F("title", "string", "Short label for chart tooltips, cut from the description."),
-             F("description", "string", "What happened, as summarised in facts.md."),
-             F("category", "string", "Theme of the event.", enum=list(CATEGORIES.values())),
-             F("status", "string", "How well the sources back the event.", enum=EVENT_STATUSES),
-             F("status_detail", "string", "The full status text from facts.md, with any caveat."),
-             F("source_ids", "string", SOURCE_IDS_DESC + " Empty when only an unnumbered source is given.", required=False),
-             F("source_note", "string", "The source cell as written, when it names something other than S ids.", required=False)],
+             F("description", "string", "What happened, in the fact base's words."),
+             F("category", "string", "Theme of the event.", enum=factbase.CATEGORIES),
+             F("status", "string", "How well the sources back the event.", enum=factbase.EVENT_STATUSES),
+             F("status_detail", "string", "The status with any caveat (the status itself when there is none)."),
+             F("source_ids", "string", SOURCE_IDS_DESC),
+             F("source_note", "string", "A further source given by address only, or a remark on the sources.", required=False)],
             ["event_id"], [FACTS_SOURCE], [PROJECT_LICENSE], CITE_FACTS),
         resource(
             "organisations", "Kazakhstan's memberships of international organisations",
-            "Organisations Kazakhstan belongs to (or belonged to), with the dates facts.md gives. "
-            "Member lists are filled only where facts.md names the members. Chairing the OSCE in "
+            "Organisations Kazakhstan belongs to (or belonged to), with the dates the fact base gives. "
+            "Member lists are filled only where the fact base names the members. Chairing the OSCE in "
             "2010 is a role, not a membership, so the OSCE is not listed.",
             [F("org_id", "string", "Short identifier."),
              F("name", "string", "Full name."),
-             F("kind", "string", "Main field of cooperation.", enum=["global", "political", "security", "security and economic", "economic"]),
-             F("led_by", "string", "Power that leads it, where facts.md says so; 'none' for global bodies.", required=False),
+             F("kind", "string", "Main field of cooperation.", enum=factbase.ORG_KINDS),
+             F("led_by", "string", "Power that leads or dominates it, where the fact base says so; 'none' for global bodies.", required=False),
              F("founded", "date", "Date the organisation was created (or its founding treaty took effect).", required=False),
              F("kazakhstan_joined", "date", "Date Kazakhstan became a member or signatory."),
-             F("members", "string", "Semicolon-separated members, where facts.md lists them.", required=False),
+             F("members", "string", "Semicolon-separated members, where the fact base lists them.", required=False),
              F("notes", "string", "Context and caveats."),
-             F("source_ids", "string", SOURCE_IDS_DESC, required=False)],
+             F("source_ids", "string", SOURCE_IDS_DESC)],
             ["org_id"], [FACTS_SOURCE], [PROJECT_LICENSE], CITE_FACTS),
         resource(
             "partners", "Country lookup: codes, names and partner groups",
@@ -816,15 +648,26 @@ def descriptors(tables: dict[str, pd.DataFrame]) -> list[dict]:
         resource(
             "claims", "Claims of the two readings, fact-checked",
             "Each checkable claim in Reading A (Wahlang 2023) and Reading B (Roberts 2015), with "
-            "its status after checking and the correction or context from facts.md.",
+            "its status after checking and the correction or context (facts/claims.yaml).",
             [F("claim_id", "string", "Claim number: A1… for Reading A, B1… for Reading B."),
              F("reading", "string", "Which reading makes the claim.", enum=["A", "B"]),
              F("claim", "string", "The claim, paraphrased."),
-             F("status", "string", "Result of the check.", enum=CLAIM_STATUSES),
-             F("status_detail", "string", "The full status text from facts.md."),
-             F("note", "string", "Sources and the correction or context, as in facts.md."),
+             F("status", "string", "Result of the check.", enum=factbase.CLAIM_STATUSES),
+             F("status_detail", "string", "The status with any caveat (the status itself when there is none)."),
+             F("note", "string", "Sources and the correction or context."),
              F("source_ids", "string", SOURCE_IDS_DESC, required=False)],
             ["claim_id"], [FACTS_SOURCE], [PROJECT_LICENSE], CITE_FACTS),
+        resource(
+            "key_figures", "Key figures from the fact base (area, borders, census shares, oil, tenge …)",
+            "Figures a course would quote that no other dataset holds, as the cited sources give them "
+            "(facts/key_figures.yaml). Values are text, because sources give ranges and rounded figures.",
+            [F("figure_id", "string", "Figure number (K01, K02, …)."),
+             F("indicator", "string", "What is measured."),
+             F("value", "string", "The figure as a course would quote it."),
+             F("note", "string", "Caveats: other figures, dates, definitions.", required=False),
+             F("source_ids", "string", SOURCE_IDS_DESC),
+             F("source_detail", "string", "Which source gives which figure, where they differ.", required=False)],
+            ["figure_id"], [FACTS_SOURCE], [PROJECT_LICENSE], CITE_FACTS),
     ]
     return res
 
@@ -869,21 +712,22 @@ def check_table(name: str, df: pd.DataFrame, res: dict) -> None:
 
 def build(shared: Path) -> dict[str, pd.DataFrame]:
     src = shared / "sources"
-    facts = (shared / "content" / "facts.md").read_text(encoding="utf-8")
+    facts = factbase.tables(FACTS)
     cw = Crosswalk(src)
     votes, rc, iss = build_un(src, cw)
     trade, imf_of_iso = build_trade(src, cw)
     tables = {
-        "sources": build_sources(facts),
-        "events": build_events(facts),
-        "organisations": build_organisations(),
+        "sources": facts["sources"],
+        "events": facts["events"],
+        "organisations": facts["organisations"],
         "trade": trade,
         "eu_trade_monthly": build_eu_trade(src, cw),
         "un_votes": votes, "un_roll_calls": rc, "un_issues": iss,
         "ideal_points": build_ideal_points(src),
         "ukraine_votes": build_ukraine_votes(src, votes, cw),
         "macro": build_macro(src),
-        "claims": build_claims(facts),
+        "claims": facts["claims"],
+        "key_figures": facts["key_figures"],
     }
     codes = (set(trade.partner_iso3.dropna()) | set(votes.iso3) | set(tables["ideal_points"].iso3)
              | set(tables["ukraine_votes"].iso3) | set(tables["eu_trade_monthly"].partner_iso3)
@@ -893,7 +737,7 @@ def build(shared: Path) -> dict[str, pd.DataFrame]:
 
 
 ORDER = ["sources", "events", "organisations", "partners", "trade", "eu_trade_monthly", "un_votes",
-         "un_roll_calls", "un_issues", "ideal_points", "ukraine_votes", "macro", "claims"]
+         "un_roll_calls", "un_issues", "ideal_points", "ukraine_votes", "macro", "claims", "key_figures"]
 
 
 def write(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
@@ -921,7 +765,7 @@ def write(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
         "profile": "data-package", "name": "kzlessons-data", "title": "kzlessons curated datasets",
         "description": "Curated datasets for the kzlessons lessons on Kazakhstan's multi-vector foreign "
                        "policy. Built by scripts/curate_data.py from ../shared/sources and "
-                       "../shared/content/facts.md; do not edit by hand.",
+                       "the fact base in facts/; do not edit by hand.",
         "version": "1.0.0", "licenses": [PROJECT_LICENSE], "resources": resources,
     }
     dp = out / "datapackage.json"
@@ -932,12 +776,12 @@ def write(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="folder holding sources/ and content/facts.md")
+    p.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="folder holding the raw data in sources/")
     p.add_argument("--out", type=Path, default=REPO / "data", help="output folder (default: data/)")
     p.add_argument("-q", "--quiet", action="store_true")
     args = p.parse_args(argv)
-    if not (args.shared / "sources").is_dir() or not (args.shared / "content" / "facts.md").is_file():
-        print(f"Cannot find {args.shared}/sources and {args.shared}/content/facts.md; pass --shared PATH.", file=sys.stderr)
+    if not (args.shared / "sources").is_dir():
+        print(f"Cannot find the raw data in {args.shared}/sources; pass --shared PATH.", file=sys.stderr)
         return 2
     tables = build(args.shared)
     written = write(tables, args.out)

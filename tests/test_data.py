@@ -20,7 +20,7 @@ RESOURCES = {r["name"]: r for r in PACKAGE["resources"]}
 NAMES = list(RESOURCES)
 EXPECTED = {
     "sources", "events", "organisations", "partners", "trade", "eu_trade_monthly", "un_votes",
-    "un_roll_calls", "un_issues", "ideal_points", "ukraine_votes", "macro", "claims",
+    "un_roll_calls", "un_issues", "ideal_points", "ukraine_votes", "macro", "claims", "key_figures",
 }
 
 
@@ -48,7 +48,7 @@ def _vote(resolution: str, iso3: str) -> str:
 
 
 def test_names_are_the_documented_datasets():
-    """Does names() list exactly the thirteen datasets of ARCHITECTURE.md?"""
+    """Does names() list exactly the fourteen datasets of ARCHITECTURE.md?"""
     assert set(kd.names()) == EXPECTED
     assert kd.names() == NAMES
 
@@ -219,9 +219,10 @@ def test_event_dates_parse_ranges_and_precision():
 
 
 def test_claims_and_sources_counts():
-    """Are there 86 sources (S1…S86) and 70 claims (A1–A40, B1–B30)?"""
+    """Are the sources numbered S1, S2, … in order with no reused number, and are there 70 claims?"""
     src = kd.load("sources")
-    assert list(src["source_id"]) == [f"S{i}" for i in range(1, 87)]
+    numbers = [int(s[1:]) for s in src["source_id"]]
+    assert numbers == sorted(set(numbers)) and numbers[:86] == list(range(1, 87))
     claims = kd.load("claims")
     assert len(claims) == 70
     assert claims.set_index("claim_id").loc["A4", "status"] == "corrected"
