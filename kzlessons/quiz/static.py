@@ -14,6 +14,11 @@ rules and messages as :meth:`Question.check`. No kernel, no widgets, no network.
 The explanation opens after a correct answer or after ``reveal_after`` tries
 (default 2), and "Show the answer" opens it at any time (also without JavaScript).
 
+A question whose results are withheld by assessment mode (see :mod:`.assessment`; the
+renderings take its :class:`~.assessment.Status`) is drawn without its answer, explanation
+or grading data: the question, its options and a sentence saying that it is graded in
+Jupyter, where a kernel is needed (:func:`.withheld.static_note`).
+
 >>> from kzlessons.quiz import get
 >>> print(to_text(get("l00-what-check-does")).splitlines()[0])
 Quiz l00-what-check-does (single choice, easy)
@@ -32,11 +37,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import withheld
+from .assessment import Status
 from .model import Question
 from .policy import REVEAL_AFTER
 from .policy import reveal_after as _reveal_after
 
-__all__ = ["to_html", "to_text", "sources_html", "source_titles", "answerable_html", "question_data",
+__all__ = ["to_html", "to_text", "sources_html", "source_titles", "weak_sources", "answerable_html", "question_data",
            "StaticQuiz", "StaticReview", "asset", "REVEAL_AFTER", "inline_html", "answer_html", "meta_html",
            "link_name"]
 
@@ -127,15 +134,32 @@ def source_titles() -> dict[str, tuple[str, str]]:
         return {}
 
 
+@functools.lru_cache(maxsize=1)
+def weak_sources() -> dict[str, str]:
+    """source id -> why nothing better was found, for the weak sources (every part a mirror or
+    self-published; see ``facts/README.md``); empty if the dataset is unavailable."""
+    try:
+        from .. import data
+
+        frame = data.load("sources")
+        weak = frame[frame["weak"].fillna(False).astype(bool)]
+        return {str(r.source_id): str(r.weak_source) for r in weak.itertuples(index=False)}
+    except Exception:  # static rendering must never fail because of the data layer
+        return {}
+
+
 def sources_html(question: Question) -> str:
-    """An escaped ``<ul>`` of the question's sources with titles where known."""
+    """An escaped ``<ul>`` of the question's sources with titles where known; a weak source says so."""
     if not question.sources:
         return ""
     titles = source_titles()
+    weak = weak_sources()
     items = []
     for sid in question.sources:
         title, url = titles.get(sid, ("", ""))
         label = f"<strong>{escape(sid)}</strong>" + (f": {escape(title)}" if title else "")
+        if sid in weak:
+            label += f" <em>(weak source: {escape(weak[sid])})</em>"
         if url.startswith(("https://", "http://")):
             first_url = url.split(" ;")[0].split(" ")[0]
             label += (f' (<a href="{escape(first_url, quote=True)}" target="_blank" rel="noopener" '
@@ -167,8 +191,26 @@ def _how_html(question: Question) -> str:
     return escape(hints[question.type])
 
 
-def to_html(question: Question) -> str:
-    """A self-contained HTML rendering: question, options, and the answer inside ``<details>``."""
+def _withheld_html(question: Question, status: Status) -> str:
+    """The question under assessment, without its answer: options and a sentence (no form, no data)."""
+    unit = f" <span style='{_MUTED}'>(unit: {escape(question.unit)})</span>" if question.unit else ""
+    return (
+        f"<div class='kzlessons-quiz-static kzlessons-quiz-assessed' style='{_BOX}'>"
+        f"{meta_html(question, withheld.label(status), style=f'{_MUTED};margin:0')}"
+        f"<p style='margin:0.3em 0'><strong>{escape(question.prompt)}</strong>{unit}</p>"
+        f"<p style='{_MUTED};margin:0'>{_how_html(question)}</p>"
+        f"{_options_html(question)}"
+        f"<p style='margin:0.3em 0 0'><strong>ⓘ Graded in Jupyter.</strong> {escape(withheld.static_note(status))}"
+        f"{' ' + escape(status.problem) if status.problem else ''}</p>"
+        "</div>"
+    )
+
+
+def to_html(question: Question, status: Status | None = None) -> str:
+    """A self-contained HTML rendering: question, options, and the answer inside ``<details>``
+    (under assessment, with its results withheld: no answer, a sentence instead)."""
+    if status is not None and status.withheld:
+        return _withheld_html(question, status)
     unit = f" <span style='{_MUTED}'>(unit: {escape(question.unit)})</span>" if question.unit else ""
     return (
         f"<div class='kzlessons-quiz-static' style='{_BOX}'>"
@@ -186,8 +228,9 @@ def to_html(question: Question) -> str:
     )
 
 
-def to_text(question: Question) -> str:
-    """A deterministic plain-text rendering (no answer; safe for nbval comparison)."""
+def to_text(question: Question, status: Status | None = None) -> str:
+    """A deterministic plain-text rendering (no answer; safe for nbval comparison); under assessment
+    with the results withheld, its last line says the question is graded in Jupyter."""
     lines = [f"Quiz {question.id} ({question.type_label}, {question.difficulty})", question.prompt]
     if question.unit:
         lines.append(f"Unit: {question.unit}")
@@ -195,7 +238,7 @@ def to_text(question: Question) -> str:
         lines += [f"  - {o.text}" for o in question.options]
     else:
         lines += [f"  {o.id}) {o.text}" for o in question.options]
-    lines.append(f"[{NOTE}]")
+    lines.append(f"[{withheld.static_note(status) if status is not None and status.withheld else NOTE}]")
     return "\n".join(lines)
 
 
@@ -316,19 +359,30 @@ def answerable_html(question: Question, *, uid: str | None = None, assets: bool 
 class StaticQuiz:
     """A question displayed as an answerable static form (what ``kz.quiz.ask`` returns in static mode).
 
+    Under assessment with its results withheld (``status``), it is the question without its
+    answer or grading data, and says that it is answered in Jupyter (a kernel is needed).
+
     >>> from kzlessons.quiz import get
     >>> sorted(StaticQuiz(get("l00-area"))._repr_mimebundle_())
     ['text/html', 'text/plain']
+    >>> html = StaticQuiz(get("l00-area"), Status(assessed=True, when="later"))._repr_mimebundle_()["text/html"]
+    >>> "Graded in Jupyter" in html, "2,724,900" in html, "kzq-data" in html
+    (True, False, False)
     """
 
-    def __init__(self, question: Question) -> None:
+    def __init__(self, question: Question, status: Status | None = None) -> None:
         self.question = question
+        self.status = status
 
     def __repr__(self) -> str:
-        return to_text(self.question)
+        return to_text(self.question, self.status)
 
     def _repr_mimebundle_(self, **_: Any) -> dict[str, str]:
-        return {"text/plain": to_text(self.question), "text/html": answerable_html(self.question)}
+        if self.status is not None and self.status.withheld:
+            html = to_html(self.question, self.status)
+        else:
+            html = answerable_html(self.question)
+        return {"text/plain": to_text(self.question, self.status), "text/html": html}
 
 
 class StaticReview:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from html import escape
+
 import pytest
 
 import kzlessons as kz
@@ -25,8 +28,25 @@ def test_html_has_question_options_and_collapsed_answer(qid):
 
 def test_html_lists_source_titles():
     """Are the question's sources shown with their titles from the sources dataset?"""
-    html = static.to_html(kz.quiz.get("l00-area"))
-    assert "<strong>S11</strong>: Ministry of Foreign Affairs of the Kyrgyz Republic" in html
+    q = kz.quiz.get("l00-area")
+    html = static.to_html(q)
+    titles = kz.data.load("sources").set_index("source_id")["title"]
+    for sid in q.sources:
+        assert f"<strong>{sid}</strong>: {escape(titles[sid])}" in html
+
+
+def test_weak_sources_are_marked():
+    """Does a question citing a weak source (every part a mirror) say "weak source" and why?"""
+    frame = kz.data.load("sources")
+    weak = frame[frame["weak"]]
+    if weak.empty:
+        pytest.skip("no weak source left in the fact base")
+    sid, why = weak.iloc[0]["source_id"], weak.iloc[0]["weak_source"]
+    q = kz.quiz.get("l00-area")
+    planted = dataclasses.replace(q, sources=(sid,))
+    assert f"(weak source: {escape(why)})" in static.sources_html(planted)
+    strong = frame[~frame["weak"]].iloc[0]["source_id"]
+    assert "weak source" not in static.sources_html(dataclasses.replace(q, sources=(strong,)))
 
 
 @pytest.mark.parametrize("qid", kz.quiz.ids(lesson="00"))
