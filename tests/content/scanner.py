@@ -6,7 +6,7 @@ Every number or date a lesson states must be one of three things (BRIEF conventi
    ``tests/content/figures/lNN.py``'s ``figures(data)``, whose value recomputes the same
    text from the shipped data (``test_figures.py`` compares the two);
 2. **cited**: the paragraph carries a source id such as ``S53`` (for a bank question, its
-   ``sources`` list counts), so a reader can check it in ``../shared/content/facts.md``;
+   ``sources`` list counts), so a reader can check it in the fact base (``facts/``, the ``sources`` dataset);
 3. **allowed**: inside a match of the lesson's ``ALLOW`` regexes or of :data:`GLOBAL_ALLOW`
    (lesson numbers, resolution symbols and other labels that are not claims).
 
@@ -177,7 +177,7 @@ class Finding:
             f"allowed. If it is a figure about the shipped data, add it to "
             f"tests/content/figures/l{self.lesson}.py (figures(data) maps the text as shown to "
             "the same text computed from the data); if it comes from a source, cite its id "
-            "(S..) from ../shared/content/facts.md in the same paragraph; if it is a label, "
+            "(S..) from the fact base (facts/sources.yaml) in the same paragraph; if it is a label, "
             "not a claim, add a regex to ALLOW in that file."
         )
 
