@@ -10,3 +10,5 @@ import os
 import tempfile
 
 os.environ.setdefault("KZLESSONS_HOME", tempfile.mkdtemp(prefix="kzlessons-test-home-"))
+# No assessment config from the developer's shell: quizzes in tests are self-checks unless a test sets one.
+os.environ.pop("KZLESSONS_ASSESSMENT", None)

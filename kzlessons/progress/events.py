@@ -63,13 +63,28 @@ def question_lessons(*, for_review: bool = True) -> dict[str, str]:
     return {qid: q.lesson for qid, q in load_all().items() if q.review or not for_review}
 
 
+def without_withheld(rows: list[dict[str, Any]], bank: dict[str, str]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """``rows`` and ``bank`` (question id -> lesson) without the questions whose results assessment
+    mode withholds now (:mod:`kzlessons.quiz.assessment`), so a review or the dashboard never tells
+    whether a graded answer was right before the release, nor asks the question again.
+    """
+    from ..quiz.assessment import load
+
+    hidden = load().withheld(bank)
+    if not hidden:
+        return rows, bank
+    return ([row for row in rows if row.get("question_id") not in hidden],
+            {qid: lesson for qid, lesson in bank.items() if qid not in hidden})
+
+
 def _not_saved(error: BaseException) -> str:
     why = (error.strerror if isinstance(error, OSError) else None) or str(error) or type(error).__name__
     return f"This was not saved ({why}). {advice(error, home())} Until then your progress is not kept."
 
 
-def record_attempt(qid: str, answer: Any) -> Any:
-    """Check and store one attempt with :func:`kzlessons.progress.record`; returns its ``Recorded``.
+def record_attempt(qid: str, answer: Any, **fields: Any) -> Any:
+    """Check and store one attempt with :func:`kzlessons.progress.record` (extra ``fields`` such as
+    ``mode="assessment"`` go into its row); returns its ``Recorded``.
 
     A failed write is reported in ``Recorded.problem`` (the quiz shows it in its
     own feedback), so the duplicate :class:`StoreWarning` is not also sent to the
@@ -80,7 +95,7 @@ def record_attempt(qid: str, answer: Any) -> Any:
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*could not be saved", category=StoreWarning)
         try:
-            return progress.record(qid, answer)
+            return progress.record(qid, answer, **fields)
         except Exception as error:  # noqa: BLE001 - the store failed in a way record() did not expect
             from ..quiz import get
             from .recorded import Recorded
@@ -121,9 +136,9 @@ class QuizTracker:
     so the quiz package never imports :mod:`kzlessons.progress` itself.
     """
 
-    def record(self, qid: str, answer: Any) -> Any:
+    def record(self, qid: str, answer: Any, **fields: Any) -> Any:
         """Check and store an attempt (see :func:`record_attempt`)."""
-        return record_attempt(qid, answer)
+        return record_attempt(qid, answer, **fields)
 
     def mark(self, qid: str, kind: str) -> str | None:
         """Store a ``shown``/``reset`` event (see :func:`record_event`)."""

@@ -288,7 +288,7 @@ class Dashboard:
 def dashboard(*, now: dt.datetime | None = None) -> Dashboard:
     """Your mastery per lesson and what to review next (see the module docs); ``now`` is for tests."""
     from .. import exercises
-    from .events import history, question_lessons, unreadable
+    from .events import history, question_lessons, unreadable, without_withheld
 
     now = now or dt.datetime.now(dt.timezone.utc)
     problem = ""
@@ -299,7 +299,8 @@ def dashboard(*, now: dt.datetime | None = None) -> Dashboard:
         problem = f"{unreadable(error)} The numbers below are empty until it can be read again."
     bank = question_lessons(for_review=False)
     started = any(r.get("question_id") in bank for r in rows)
-    picks = review.select(rows, question_lessons(), 5, now=now)
+    rows, review_bank = without_withheld(rows, question_lessons())  # assessment mode: nothing before the release
+    picks = review.select(rows, review_bank, 5, now=now)
     exercise_lessons = {eid: eid[1:3] for eid in exercises.ids()}
     return Dashboard(mastery.lessons(rows, bank, exercise_lessons), picks, problem, now, started,
                      titles=lesson_titles(), prompts=question_prompts())

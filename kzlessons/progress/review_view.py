@@ -85,7 +85,7 @@ def review(n: int = 5, *, lessons: str | int | Sequence[str | int] | None = None
     earlier than 03, counting questions you have never seen as due. ``now``
     (an aware datetime) replaces the clock, for tests.
     """
-    from .events import history, question_lessons, unreadable
+    from .events import history, question_lessons, unreadable, without_withheld
 
     now = now or dt.datetime.now(dt.timezone.utc)
     try:
@@ -95,7 +95,7 @@ def review(n: int = 5, *, lessons: str | int | Sequence[str | int] | None = None
         problem = f"{unreadable(error)} This review cannot use your history. "
     else:
         problem = ""
-    bank = question_lessons()
+    rows, bank = without_withheld(rows, question_lessons())  # assessment mode: nothing before the release
     picks = schedule.select(rows, bank, n, lessons=lessons, before=before, now=now)
     if picks:
         count = f"{len(picks)} question{'s' if len(picks) != 1 else ''}"

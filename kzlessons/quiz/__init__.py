@@ -66,13 +66,19 @@ def ask(qid: str, *, display: bool = False, tracker: Tracker | None = None) -> Q
     In static mode (``KZLESSONS_STATIC=1`` or ``kz.setup(static=True)``) it returns a
     :class:`~kzlessons.quiz.static.StaticQuiz` instead: the question as HTML answered in
     the page by a small shipped script, for nbconvert exports and the course site.
+
+    Under assessment mode (:mod:`.assessment`) a question whose results are not released yet
+    saves answers without showing whether they are right; in static mode it is shown without
+    its answer, saying that it is answered in Jupyter.
     """
     from .._mode import static_enabled
+    from .assessment import load
 
+    config = load()
     if static_enabled():
         from .static import StaticQuiz
 
-        quiz: Any = StaticQuiz(get(qid))
+        quiz: Any = StaticQuiz(get(qid), config.status(qid))
         if display:
             from IPython.display import display as _display
 
@@ -84,7 +90,7 @@ def ask(qid: str, *, display: bool = False, tracker: Tracker | None = None) -> Q
         from .. import _quiz_tracker
 
         tracker = _quiz_tracker()
-    widget = QuizWidget(get(qid), tracker=tracker)
+    widget = QuizWidget(get(qid), tracker=tracker, assessment=config)
     if display:
         from IPython.display import display as _display
 

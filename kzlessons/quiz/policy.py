@@ -131,8 +131,8 @@ class Recorded(Protocol):
 class Tracker(Protocol):
     """The progress functions a quiz view is given (see :class:`kzlessons.progress.events.QuizTracker`)."""
 
-    def record(self, qid: str, answer: Any) -> Recorded:
-        """Check and store an attempt."""
+    def record(self, qid: str, answer: Any, **fields: Any) -> Recorded:
+        """Check and store an attempt (extra ``fields`` go into its row, e.g. ``mode="assessment"``)."""
 
     def mark(self, qid: str, kind: str) -> str | None:
         """Store a ``shown`` or ``reset`` row; None, or a sentence saying it was not saved."""

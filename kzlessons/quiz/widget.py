@@ -66,7 +66,8 @@ from typing import Any
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_string import HTMLStyle
 
-from . import policy, static
+from . import assessment as assessment_mode
+from . import policy, static, withheld
 from .controls import ActionButton, ChoiceGroup, LiveRegion, OrderGroup, TextBox
 from .model import MAX_ANSWER_CHARS, Question, Result
 from .policy import Tracker
@@ -88,6 +89,8 @@ _STATUS = {
     "hint": ("ⓘ", "Nothing to check yet", "hint"),
     "shown": ("ⓘ", "Answer shown", "hint"),
     "store": ("⚠", "Progress problem", "wrong"),
+    "saved": ("⤓", "Answer saved", "hint"),  # assessment mode: saved, not checked (see .withheld)
+    "nothing": ("ⓘ", "Nothing to save yet", "hint"),
 }
 _MUTED = "color:var(--jp-content-font-color2)"
 #: Question types answered in a fieldset whose legend is the question.
@@ -148,9 +151,9 @@ class MemoryTracker:
         self.questions = {q.id: q for q in questions}
         self.rows: list[dict[str, Any]] = []
 
-    def record(self, qid: str, answer: Any) -> MemoryTracker._Recorded:
-        """Grade ``answer`` and remember it."""
-        self.rows.append({"question_id": qid, "answer": answer})
+    def record(self, qid: str, answer: Any, **fields: Any) -> MemoryTracker._Recorded:
+        """Grade ``answer`` and remember it (with any extra ``fields``, e.g. ``mode="assessment"``)."""
+        self.rows.append({"question_id": qid, "answer": answer, **fields})
         return self._Recorded(self.questions[qid].check(answer))
 
     def mark(self, qid: str, kind: str) -> None:
@@ -171,6 +174,12 @@ class QuizWidget(widgets.VBox):
             :func:`kzlessons.quiz.ask` passes the learner's store. None: a :class:`MemoryTracker`.
         fresh: start empty whatever the history says (``kz.review()`` asks again); the stored
             attempts still count.
+        assessment: the assessment config in force (:mod:`.assessment`); None reads it
+            (``$KZLESSONS_ASSESSMENT``, or ``kzlessons-assessment.toml`` in the working folder).
+            While the question's results are withheld, Check is *Save answer*, answers are stored
+            with ``mode="assessment"``, the feedback is "Answer saved" (never right or wrong),
+            and there is no hint, explanation, *Show answer* or *Reset*. Whether they are
+            withheld is asked again at every render, so a release shows the saved answers' feedback.
 
     Attributes:
         question: the question shown.
@@ -182,13 +191,17 @@ class QuizWidget(widgets.VBox):
             ``.click()`` acts on ``inputs[0].value``).
         feedback: the :class:`~.controls.LiveRegion` (``feedback.text`` is what it shows).
         explanation_box: ``widgets.HTML`` holding the answer and explanation once revealed.
-        result: the last :class:`Result` shown (None before any attempt and after Reset).
+        result: the last :class:`Result` shown (None before any attempt, after Reset, and while
+            the results are withheld).
         state: the :class:`~.policy.State` shown.
+        status: the question's :class:`~.assessment.Status` at the last render.
     """
 
     def __init__(self, question: Question, *, tracker: Tracker | None = None, fresh: bool = False,
-                 **kwargs: Any):
+                 assessment: assessment_mode.Config | None = None, **kwargs: Any):
         self.question = question
+        self.assessment = assessment if assessment is not None else assessment_mode.load()
+        self.status = self.assessment.status(question.id)
         self.tracker: Tracker = tracker if tracker is not None else MemoryTracker(question)
         self.result: Result | None = None
         self.state = policy.State(limit=policy.reveal_after(question))
@@ -220,9 +233,10 @@ class QuizWidget(widgets.VBox):
         self.check_button.on_click(self._on_check)
         self.show_button.on_click(self._on_show)
         self.reset_button.on_click(self._on_reset)
+        self._buttons = widgets.HBox(self._shown_buttons(), layout=self._layout)
+        self._apply_status()
         super().__init__(
-            children=[self.prompt, self.inputs[0],
-                      widgets.HBox([self.check_button, self.show_button, self.reset_button], layout=self._layout),
+            children=[self.prompt, self.inputs[0], self._buttons,
                       self.feedback, self.explanation_box],
             layout=widgets.Layout(border="1px solid var(--jp-border-color2)", padding="0.4em 0.8em",
                                   margin="0.3em 0"),
@@ -239,7 +253,11 @@ class QuizWidget(widgets.VBox):
     # -- building ------------------------------------------------------------
     def _prompt_html(self) -> str:
         q = self.question
-        meta = static.meta_html(q, tag="div", cls="kzlessons-quiz-meta", style=f"{_MUTED};font-size:0.85em")
+        meta = static.meta_html(q, withheld.label(self.status), tag="div", cls="kzlessons-quiz-meta",
+                                style=f"{_MUTED};font-size:0.85em")
+        intro = withheld.intro(self.status)
+        if intro:
+            meta += f"<div class='kzlessons-assessed' style='{_MUTED};font-size:0.9em'>{escape(intro)}</div>"
         if q.type in _GROUPED:  # the question is the group's legend, shown by the control
             return f"<div style='color:var(--jp-content-font-color1)'>{meta}</div>"
         unit = f" <span style='{_MUTED}'>(answer in {escape(q.unit)})</span>" if q.unit else ""
@@ -320,18 +338,24 @@ class QuizWidget(widgets.VBox):
     def check(self) -> Result | None:
         """Same as clicking Check; returns the result (None when nothing was entered)."""
         answer = self.answer
+        self._refresh_status()
         if self._is_empty(answer):
-            self.feedback.show(**feedback_parts("hint", self.question.how_to_answer(), self._footer()))
+            status = "nothing" if self.status.withheld else "hint"
+            self.feedback.show(**feedback_parts(status, self.question.how_to_answer(), self._footer()))
             return None
-        recorded = self.tracker.record(self.question.id, answer)
+        mode = {assessment_mode.MODE_FIELD: assessment_mode.MODE} if self.status.withheld else {}
+        # (without assessment the call is as before, so a tracker that takes no extra fields still works)
+        recorded = self.tracker.record(self.question.id, answer, **mode)
         self._problem = recorded.problem or ""
-        self._rows.append({"kind": "attempt", "answer": answer, "saved": recorded.problem is None})
+        self._rows.append({"kind": "attempt", "answer": answer, "saved": recorded.problem is None, **mode})
         self._render()
         return self.result
 
     def show_answer(self) -> None:
-        """Same as clicking Show answer: reveal the answer and record that it was shown."""
-        if self.state.revealed:
+        """Same as clicking Show answer: reveal the answer and record that it was shown
+        (nothing while the results are withheld by assessment mode)."""
+        self._refresh_status()
+        if self.state.revealed or self.status.withheld:
             return
         self._problem = self.tracker.mark(self.question.id, "shown") or ""
         self._rows.append({"kind": "shown"})
@@ -369,13 +393,61 @@ class QuizWidget(widgets.VBox):
             text += " (earlier attempts could not be read)"
         return text
 
+    def _shown_buttons(self) -> list[widgets.Widget]:
+        if self.status.withheld:  # no Show answer, and no Reset that could seem to withdraw a saved answer
+            return [self.check_button]
+        return [self.check_button, self.show_button, self.reset_button]
+
+    def _refresh_status(self) -> None:
+        """Ask assessment mode again (a release may have come): relabel the quiz when it changed."""
+        status = self.assessment.status(self.question.id)
+        if status != self.status:
+            self.status = status
+            self._apply_status()
+
+    def _apply_status(self) -> None:
+        status = self.status
+        self.prompt.value = self._prompt_html()
+        self.check_button.description = withheld.SAVE if status.withheld else "Check"
+        self.check_button.tooltip = withheld.SAVE_TOOLTIP if status.withheld else "Check your answer (Enter or Space)"
+        self._buttons.children = self._shown_buttons()
+
+    def _render_withheld(self, restored: bool) -> None:
+        """Assessment mode before the release: "Answer saved" or a store problem, never a verdict."""
+        state = self.state
+        self.result = None
+        notes = [withheld.RESTORED_NOTE] if restored and state.last == "attempt" else []
+        if self._problem or (self._read_problem and state.last != "attempt"):
+            status, words = "store", " ".join(p for p in (self._problem, self._read_problem) if p)
+        elif state.last == "attempt":
+            status, words = "saved", withheld.saved_words(self.status)
+            notes += [withheld.SAVED_NOTE, self._read_problem]
+        else:
+            status, words = "", ""
+        self.feedback.show(**feedback_parts(status, words, self._footer(), " ".join(n for n in notes if n)))
+        self.explanation_box.value = ""
+
+    def _last_attempt_assessed(self) -> bool:
+        for row in reversed(self._rows):
+            if row.get("kind") == "reset":
+                return False
+            if row.get("kind") == "attempt":
+                return assessment_mode.is_assessed(row)
+        return False
+
     def _render(self, restored: bool = False) -> None:
         self.state = state = policy.replay(self.question, self._rows)
+        self._refresh_status()
+        if self.status.withheld:
+            self._render_withheld(restored)
+            return
         self.result = state.result
         notes = []
         if restored and state.last:
             notes.append("Restored from your last attempt." if state.last == "attempt"
                          else "Restored: you had asked to see the answer.")
+        if state.last == "attempt" and self.status.assessed and self._last_attempt_assessed():
+            notes.append(withheld.released_note(self.status))
         if state.last == "attempt" and state.result is not None:
             status, words = state.result.status, self._words(state.result)
             if state.revealed == "tries":
@@ -431,8 +503,8 @@ class QuizWidget(widgets.VBox):
         # recursive repr of every child only to truncate it, and we replace
         # text/plain with the deterministic static text anyway.
         data: dict[str, Any] = {
-            "text/plain": static.to_text(self.question),
-            "text/html": static.to_html(self.question),
+            "text/plain": static.to_text(self.question, self.status),
+            "text/html": static.to_html(self.question, self.status),
         }
         if self._view_name is not None:
             data["application/vnd.jupyter.widget-view+json"] = {

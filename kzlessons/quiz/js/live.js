@@ -18,6 +18,9 @@ const ICONS = {
                          "stroke-linejoin": "round" }],
               ["path", { d: "M8 6v4", fill: "none", "stroke-width": "1.8" }],
               ["circle", { cx: "8", cy: "12", r: "0.95", stroke: "none" }]],
+  "\u2913": [["path", { d: "M8 2v8M4.5 6.8 8 10.3l3.5-3.5", fill: "none", "stroke-width": "1.8",         // ⤓ saved
+                         "stroke-linejoin": "round" }],                                                   // (assessment)
+              ["path", { d: "M2.5 11v2.5h11V11", fill: "none", "stroke-width": "1.6", "stroke-linejoin": "round" }]],
 };
 
 function drawIcon(symbol) {
