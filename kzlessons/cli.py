@@ -19,6 +19,8 @@ VERBS: dict[str, tuple[str, str]] = {
     "syllabus": ("kzlessons.lesson:syllabus_main", "write the syllabus table from lesson metadata"),
     "site": ("kzlessons.site:site_main", "build the offline static course site (from a clone)"),
     "gradebook": ("kzlessons.progress:gradebook_main", "tabulate learners' exported progress files"),
+    "assessment": ("kzlessons.quiz.assessment_cli:assessment_main",
+                   "check the assessment config (graded quizzes), or --release one"),
 }
 
 

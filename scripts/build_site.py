@@ -64,9 +64,19 @@ def without_remote_images(markdown: str) -> str:
     return _REMOTE_IMG_TAG.sub("", markdown)
 
 
+def assessment_state() -> str:
+    """What assessment mode withholds now (the config the lessons read, which questions are not
+    released): quizzes under it are drawn without their answers, so a release means a new page."""
+    from kzlessons.quiz.assessment import bank_lessons, load
+
+    config = load(cwd=NOTEBOOKS)
+    return repr((config, sorted(config.withheld(bank_lessons()))))
+
+
 def fingerprint(notebook: Path) -> str:
-    """A hash of what an executed lesson depends on: the notebook, the package and the data."""
+    """A hash of what an executed lesson depends on: the notebook, the package, the data and assessment mode."""
     digest = hashlib.sha256(notebook.read_bytes())
+    digest.update(assessment_state().encode())
     for folder in (ROOT / "kzlessons", ROOT / "data"):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and not path.name.endswith(".pyc"):
@@ -87,6 +97,8 @@ def execute(notebook: Path, cache: Path, timeout: int = 600):
     nb = nbformat.read(notebook, as_version=4)
     with tempfile.TemporaryDirectory(prefix="kzsite-home-") as home:
         env = {"KZLESSONS_STATIC": "1", "KZLESSONS_HOME": home}
+        if os.environ.get("KZLESSONS_ASSESSMENT"):  # assessed quizzes go on the site without their answers
+            env["KZLESSONS_ASSESSMENT"] = str(Path(os.environ["KZLESSONS_ASSESSMENT"]).expanduser().resolve())
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                 resources={"metadata": {"path": str(notebook.parent)}})
         client.km = client.create_kernel_manager()

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import exercise_log, tables
+from . import assessed, exercise_log, tables
 from .cells import list_cell
 from .handins import Grader, HandIn, read_hand_in
 from .linking import link
@@ -56,6 +56,7 @@ COLUMNS: dict[str, str] = {
     "exercises": "\"your turn\" pandas exercises in this lesson",
     "exercises_passed": "exercises whose check the learner passed at least once (self-reported: the learner's code "
                         "is not in the file, so it cannot be re-run)",
+    **assessed.ASSESSED_COLUMNS,
 }
 STATUSES = ("answered", "handed in, nothing answered", "not handed in")
 NO_NAME = "(no name)"
@@ -269,6 +270,7 @@ def rows_of(book: Book) -> list[dict[str, Any]]:
         shown = _shown(rows)
         checked = {r["lesson"] for r in rows if kind_of(r) == "exercise"}
         exercises = exercise_log.per_lesson(rows, book.exercises)
+        graded = assessed.per_lesson(rows)
         for lesson in lessons:
             questions = [q for q in per_question if q["lesson"] == lesson]
             row = _lesson_row(lesson, questions, {q for q in shown if q[1:3] == lesson}, sizes.get(lesson))
@@ -277,5 +279,6 @@ def rows_of(book: Book) -> list[dict[str, Any]]:
             out.append({"learner": learner.label, "learner_id": learner.key,
                         "files": list_cell(learner.files) if learner.files else "", **row, "status": status,
                         "regraded": learner.regraded.get(lesson, 0),
-                        **exercises.get(lesson, {"exercises": 0, "exercises_passed": 0})})
+                        **exercises.get(lesson, {"exercises": 0, "exercises_passed": 0}),
+                        **graded.get(lesson, {"assessed": 0, "assessed_correct": 0})})
     return out

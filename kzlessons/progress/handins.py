@@ -132,7 +132,7 @@ class HandIn:
             self.history = frozenset(hash(fingerprint(r)) for r in self.rows)
 
 
-_KEPT = ("attempt_id", "question_id", "lesson", "answer", "correct", "score", "time", "kind")
+_KEPT = ("attempt_id", "question_id", "lesson", "answer", "correct", "score", "time", "kind", "mode")
 
 
 def read_hand_in(label: str, data: Mapping[str, Any], raw: bytes, grader: Grader | None = None) -> HandIn:
