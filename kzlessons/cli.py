@@ -19,6 +19,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "syllabus": ("kzlessons.lesson:syllabus_main", "write the syllabus table from lesson metadata"),
     "site": ("kzlessons.site:site_main", "build the offline static course site (from a clone)"),
     "gradebook": ("kzlessons.progress:gradebook_main", "tabulate learners' exported progress files"),
+    "export-bank": ("kzlessons.lms.cli:export_bank_main", "write the question banks for Canvas (QTI) or Moodle"),
     "assessment": ("kzlessons.quiz.assessment_cli:assessment_main",
                    "check the assessment config (graded quizzes), or --release one"),
 }
@@ -26,7 +27,7 @@ VERBS: dict[str, tuple[str, str]] = {
 
 def _usage() -> str:
     lines = ["usage: kzlessons VERB [options]", "", "verbs:"]
-    lines += [f"  {verb:<10} {help_}" for verb, (_, help_) in VERBS.items()]
+    lines += [f"  {verb:<12} {help_}" for verb, (_, help_) in VERBS.items()]
     lines += ["", "Run 'kzlessons VERB --help' for a verb's options."]
     return "\n".join(lines)
 
