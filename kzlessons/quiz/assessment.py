@@ -398,10 +398,12 @@ def release(config: Config, name: str, now: dt.datetime | None = None) -> Path:
         names = ", ".join(repr(a.name) for a in config.assessments) or "none"
         raise AssessmentConfigError(f"There is no assessment called {name!r} (the assessments: {names}).")
     if found.release_file is None:
+        when = found.release_at.isoformat() if found.release_at else "?"
         raise AssessmentConfigError(f"{name!r} has no release_file, so it is released by its time only "
-                                    f"({found.when}); add release_file to release it earlier.")
+                                    f"({when}); add release_file to release it earlier.")
     if found.released(now):
-        raise AssessmentConfigError(f"{name!r} is already released ({found.when}); nothing was changed.")
+        why = "its release file exists" if found.release_file.exists() else "its release time has passed"
+        raise AssessmentConfigError(f"{name!r} is already released ({why}); nothing was changed.")
     stamp = (now or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="seconds")
     try:
         found.release_file.parent.mkdir(parents=True, exist_ok=True)
