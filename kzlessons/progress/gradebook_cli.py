@@ -30,7 +30,7 @@ from .roster import RosterError, read_roster
 __all__ = ["gradebook_main", "EXIT_OK", "EXIT_SOME_REJECTED", "EXIT_NOT_WRITTEN"]
 
 EXIT_OK, EXIT_SOME_REJECTED, EXIT_NOT_WRITTEN = 0, 1, 2
-_VALUED = {"-o", "--output", "--items", "--roster"}
+_VALUED = {"-o", "--output", "--items", "--roster", "--lms"}
 
 
 def _epilog() -> str:
@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="also write an item analysis: one row per question")
     parser.add_argument("--roster", metavar="ROSTER_CSV", default=None,
                         help="the learners you expect (CSV with a 'learner' column, optionally 'match')")
+    parser.add_argument("--lms", choices=("canvas", "moodle"), default=None,
+                        help="write -o in the layout this LMS's gradebook imports (one percentage column per "
+                             "lesson; needs --roster; see kzlessons.lms.grades)")
     return parser
 
 
@@ -113,6 +116,9 @@ def gradebook_main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     problem = _check_outputs(args)
     roster = None
+    if problem is None and args.lms and not args.roster:
+        problem = (f"--lms {args.lms} needs --roster: the LMS matches each grade row by a login, e-mail or "
+                   "student number, which only the roster gives. Nothing was written.")
     if problem is None and args.roster:
         try:
             roster = read_roster(args.roster)
@@ -132,7 +138,19 @@ def gradebook_main(argv: Sequence[str] | None = None) -> int:
         print("No file could be used, so no gradebook was written.", file=sys.stderr)
         return EXIT_NOT_WRITTEN
     rows = rows_of(book)
-    problem = write_output(args.output, csv_bytes(rows, list(COLUMNS)))
+    if args.lms:
+        from ..lms.grades import lms_csv
+
+        try:
+            data, lms_notes = lms_csv(args.lms, book, roster or [], args.roster)
+        except RosterError as error:
+            print(f"{error} Nothing was written.", file=sys.stderr)
+            return EXIT_NOT_WRITTEN
+        for note in lms_notes:
+            print(f"note: {note}", file=sys.stderr)
+    else:
+        data = csv_bytes(rows, list(COLUMNS))
+    problem = write_output(args.output, data)
     if problem is None and args.items:
         problem = write_output(args.items, csv_bytes(item_rows(book.learners, book.questions), ITEM_COLUMNS))
     if problem is not None:
@@ -141,6 +159,8 @@ def gradebook_main(argv: Sequence[str] | None = None) -> int:
     summary = (f"Wrote {args.output}: {len(rows)} row(s) for {len(book.learners)} learner(s) from "
                f"{book.files_used} file(s); {len(book.rejected)} file(s) rejected, {len(book.partly)} partly used"
                + (f" ({book.ignored_attempts} attempt(s) left out)" if book.ignored_attempts else "") + "."
-               + (f" Wrote {args.items}." if args.items else ""))
+               + (f" Wrote {args.items}." if args.items else "")
+               + (f" {args.output} is in {args.lms.title()}'s import layout: one row per roster learner, a "
+                  "percentage per lesson." if args.lms else ""))
     print(summary, file=sys.stderr if args.output == "-" or args.items == "-" else sys.stdout)
     return EXIT_OK if book.clean else EXIT_SOME_REJECTED
