@@ -37,9 +37,14 @@ def line_for(sid: str, title: str, weak: dict[str, str]) -> str:
 
     >>> line_for("S9", "Blog: GDP ranking", {"S9": "no other page gives the ranking"})
     '- S9 — Blog: GDP ranking. (weak source: no other page gives the ranking)'
+
+    A dollar sign is escaped, so JupyterLab does not typeset "$1 … $50" in a title as mathematics:
+
+    >>> line_for("S8", "RFE/RL: A $1 Billion Loan; Reuters: tenge at $50 oil", {})
+    '- S8 — RFE/RL: A \\\\$1 Billion Loan; Reuters: tenge at \\\\$50 oil.'
     """
-    text = f"- {sid} — {title.rstrip('.')}."
-    return text + (f" (weak source: {weak[sid]})" if sid in weak else "")
+    text = f"- {sid} — {title.rstrip('.')}." + (f" (weak source: {weak[sid]})" if sid in weak else "")
+    return text.replace("$", "\\$")
 
 
 def sync_cell(refs: str, body: str, titles: dict[str, str], weak: dict[str, str]) -> str:
