@@ -19,6 +19,8 @@ VERBS: dict[str, tuple[str, str]] = {
     "syllabus": ("kzlessons.lesson:syllabus_main", "write the syllabus table from lesson metadata"),
     "site": ("kzlessons.site:site_main", "build the offline static course site (from a clone)"),
     "gradebook": ("kzlessons.progress:gradebook_main", "tabulate learners' exported progress files"),
+    "hand-in": ("kzlessons.hub.cli:hand_in_main", "hand in your progress to your course on this JupyterHub"),
+    "collect": ("kzlessons.hub.cli:collect_main", "gather each learner's latest hand-in for the gradebook"),
     "export-bank": ("kzlessons.lms.cli:export_bank_main", "write the question banks for Canvas (QTI) or Moodle"),
     "assessment": ("kzlessons.quiz.assessment_cli:assessment_main",
                    "check the assessment config (graded quizzes), or --release one"),

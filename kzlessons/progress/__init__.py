@@ -64,6 +64,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import ipywidgets
     import pandas
 
+    from ..hub.handin import HandedIn
+
 __all__ = [
     "dashboard",
     "record",
@@ -75,6 +77,7 @@ __all__ = [
     "export_bytes",
     "load_file",
     "download",
+    "hand_in",
     "set_learner",
     "learner",
     "learner_id",
@@ -327,6 +330,20 @@ def download() -> ipywidgets.Widget:
     from .widget import DownloadWidget
 
     return DownloadWidget()
+
+
+def hand_in() -> HandedIn:
+    """Hand in your progress to your course on this JupyterHub; returns what was handed in (its ``str`` says so).
+
+    The file is the download's, named by your hub user name (``JUPYTERHUB_USER``), and goes into
+    the course's hand-in folder (``$KZLESSONS_EXCHANGE/inbound``), where only you and your
+    instructors may read it. Every hand-in is kept; your instructor grades the latest. Outside a
+    course hub it raises :class:`kzlessons.hub.HandInUnavailable`, whose sentence says what to do
+    instead (download the file and upload it to your course page); see :func:`kzlessons.hub.hand_in`.
+    """
+    from ..hub.handin import hand_in as _hand_in
+
+    return _hand_in()
 
 
 # -- for instructors ----------------------------------------------------------------------

@@ -9,6 +9,11 @@ The file carries the name typed in the box, whether or not it can be
 remembered for next time: on a full disk or a read-only home the download is
 the learner's way out, so a name that cannot be saved never costs her the
 file; a note under the link says so instead.
+
+Beside the download, *Hand in* puts the same file (named by the hub user name,
+not the box) into the course's hand-in folder on a JupyterHub
+(:func:`kzlessons.hub.hand_in`); a status line under it says what was handed in,
+or, where hand-in is not set up (Binder, a laptop), what to do instead.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from __future__ import annotations
 import base64
 import json
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
@@ -26,6 +31,9 @@ from .exchange import ExportRefused
 from .identity import remember_name
 from .store import StoreError
 
+if TYPE_CHECKING:  # pragma: no cover
+    from ..hub.handin import HandedIn
+
 __all__ = ["DownloadWidget"]
 
 
@@ -34,6 +42,8 @@ class DownloadWidget(widgets.VBox):
 
     Attributes:
         name: the text box (:class:`~kzlessons.quiz.controls.TextBox`) for the optional self-chosen name.
+        hand_in_button: *Hand in*, beside *Prepare download* (:meth:`hand_in`).
+        hand_in_status: ``widgets.HTML`` saying what the last hand-in did (in a live region).
         button: the *Prepare download* button; a click carries the name the box shows at that
             moment (:class:`~kzlessons.quiz.controls.ActionButton`), so a name typed just before
             the click is never cut short, however busy the kernel.
@@ -49,7 +59,12 @@ class DownloadWidget(widgets.VBox):
                                    tooltip="Build your progress file and show a download link")
         self.link = widgets.HTML(value=self._region(""))
         self.button.on_click(self._prepare)
-        super().__init__(children=[self.name, self.button, self.link], **kwargs)
+        self.hand_in_button = ActionButton(description="Hand in", tooltip="Put your progress file into your "
+                                           "course's hand-in folder on this JupyterHub, named by your hub user name")
+        self.hand_in_status = widgets.HTML(value=self._region(""))
+        self.hand_in_button.on_click(self._hand_in)
+        buttons = widgets.HBox([self.button, self.hand_in_button])
+        super().__init__(children=[self.name, buttons, self.link, self.hand_in_status], **kwargs)
         self.add_class("kzlessons-download")
 
     @staticmethod
@@ -85,3 +100,28 @@ class DownloadWidget(widgets.VBox):
 
     def _prepare(self, _button: Any = None) -> None:
         self.prepare()
+
+    def hand_in(self) -> HandedIn | None:
+        """Hand in (same as clicking *Hand in*); the status line says what happened, in words.
+
+        Returns what was handed in, or None when nothing was (hand-in not set up here: the line says
+        to download instead; or the course folder or the store refused: the line says why).
+        """
+        from ..hub.handin import HandInError, HandInUnavailable, hand_in
+
+        try:
+            done = hand_in()
+        except HandInUnavailable as error:
+            self.hand_in_status.value = self._region(f"ℹ️ {escape(str(error))}")
+            return None
+        except HandInError as error:  # its sentences say that nothing was handed in
+            self.hand_in_status.value = self._region(f"⚠️ {escape(str(error))}")
+            return None
+        except (StoreError, ExportRefused) as error:
+            self.hand_in_status.value = self._region(f"⚠️ Nothing was handed in: {escape(str(error))}")
+            return None
+        self.hand_in_status.value = self._region(f"📥 {escape(str(done))}")
+        return done
+
+    def _hand_in(self, _button: Any = None) -> None:
+        self.hand_in()

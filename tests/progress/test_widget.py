@@ -114,3 +114,41 @@ def test_prepare_uses_the_name_the_box_shows_at_the_click(kz_home):
     encoded = re.search(r"base64,([A-Za-z0-9+/=]+)", widget.link.value).group(1)
     assert json.loads(base64.b64decode(encoded))["learner"] == "Aigerim N"
     assert widget.name.value == "Aigerim N"
+
+
+# -- the Hand in button beside the download (issue 21) ---------------------------------------------------------------
+
+
+def test_hand_in_sits_beside_the_download_and_says_what_to_do_off_a_hub(kz_home, monkeypatch):
+    """Is *Hand in* in the same row as *Prepare download*, and off a hub does a click write nothing and say, in words
+    with an icon, to download and upload the file instead?"""
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    monkeypatch.delenv("KZLESSONS_EXCHANGE", raising=False)
+    widget = kz.progress.download()
+    row = widget.children[1]
+    assert [b.description for b in row.children] == ["Prepare download", "Hand in"]
+    widget.hand_in_button.click()
+    status = widget.hand_in_status.value
+    assert "role='status'" in status and "ℹ️ Hand-in is not set up here" in status
+    assert "Prepare download in lesson 00" in status and "upload the file to your course page" in status
+
+
+def test_hand_in_on_a_hub_puts_the_file_in_the_course_folder(kz_home, monkeypatch, tmp_path):
+    """On a hub with a course exchange, does the click hand in (the file in the inbound folder, named by the hub
+    user, not the typed name) and say so; and does a folder that would expose the file get a warning instead?"""
+    inbound = tmp_path / "exchange" / "inbound"
+    inbound.mkdir(parents=True)
+    os.chmod(inbound, 0o3753)
+    monkeypatch.setenv("JUPYTERHUB_USER", "aigerim")
+    monkeypatch.setenv("KZLESSONS_EXCHANGE", str(tmp_path / "exchange"))
+    kz.progress.record("l00-what-check-does", "b")
+    widget = kz.progress.download()
+    widget.name.value = "Nickname"
+    widget.hand_in_button._handle_custom_msg({"event": "click"}, [])  # the page's click (no source value)
+    (name,) = os.listdir(inbound)
+    assert name.startswith("aigerim+") and json.loads((inbound / name).read_bytes())["learner"] == "aigerim"
+    assert "📥 Handed in as aigerim at" in widget.hand_in_status.value and "(1 attempt)" in widget.hand_in_status.value
+    os.chmod(inbound, 0o777)
+    assert widget.hand_in() is None
+    assert "⚠️ Nothing was handed in: the course hand-in folder" in widget.hand_in_status.value
+    assert os.listdir(inbound) == [name]
