@@ -138,6 +138,20 @@ class Question:
             return Result(False, 0.0, f"That answer could not be read ({describe(answer)}). "
                           f"{self.how_to_answer()}")
 
+    def unreadable(self, answer: Any) -> str | None:
+        """Why ``answer`` cannot be graded (not a number, an item used twice …), or None when it can.
+
+        Says nothing about whether it is right: assessment mode uses it to refuse an answer it
+        could not grade without giving a verdict. Never raises.
+        """
+        try:
+            self._check(answer)
+        except Unreadable as problem:
+            return str(problem)
+        except Exception:  # pragma: no cover - a safety net, as in check()
+            return f"That answer could not be read ({describe(answer)}). {self.how_to_answer()}"
+        return None
+
     def _check(self, answer: Any) -> Result:  # pragma: no cover - abstract
         raise NotImplementedError
 

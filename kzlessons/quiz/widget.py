@@ -91,6 +91,7 @@ _STATUS = {
     "store": ("⚠", "Progress problem", "wrong"),
     "saved": ("⤓", "Answer saved", "hint"),  # assessment mode: saved, not checked (see .withheld)
     "nothing": ("ⓘ", "Nothing to save yet", "hint"),
+    "unreadable": ("ⓘ", "Not saved yet", "hint"),
 }
 _MUTED = "color:var(--jp-content-font-color2)"
 #: Question types answered in a fieldset whose legend is the question.
@@ -264,7 +265,7 @@ class QuizWidget(widgets.VBox):
         return (
             f"<div style='color:var(--jp-content-font-color1)'>{meta}"
             f"<div style='margin:0.2em 0;font-weight:600'>{escape(q.prompt)}{unit}</div>"
-            f"<div style='{_MUTED};font-size:0.9em'>{escape(q.how_to_answer())}</div></div>"
+            f"<div style='{_MUTED};font-size:0.9em'>{escape(withheld.how(q.how_to_answer(), self.status))}</div></div>"
         )
 
     def _build_input(self) -> widgets.Widget:
@@ -341,7 +342,12 @@ class QuizWidget(widgets.VBox):
         self._refresh_status()
         if self._is_empty(answer):
             status = "nothing" if self.status.withheld else "hint"
-            self.feedback.show(**feedback_parts(status, self.question.how_to_answer(), self._footer()))
+            how = withheld.how(self.question.how_to_answer(), self.status)
+            self.feedback.show(**feedback_parts(status, how, self._footer()))
+            return None
+        unreadable = self.question.unreadable(answer) if self.status.withheld else None
+        if unreadable:  # under assessment an answer that cannot be graded is refused, not saved as wrong
+            self.feedback.show(**feedback_parts("unreadable", withheld.how(unreadable, self.status), self._footer()))
             return None
         mode = {assessment_mode.MODE_FIELD: assessment_mode.MODE} if self.status.withheld else {}
         # (without assessment the call is as before, so a tracker that takes no extra fields still works)
@@ -408,6 +414,8 @@ class QuizWidget(widgets.VBox):
     def _apply_status(self) -> None:
         status = self.status
         self.prompt.value = self._prompt_html()
+        if hasattr(self.inputs[0], "hint"):  # the choice and order fieldsets say how to answer under their legend
+            self.inputs[0].hint = withheld.how(self.question.how_to_answer(), status)
         self.check_button.description = withheld.SAVE if status.withheld else "Check"
         self.check_button.tooltip = withheld.SAVE_TOOLTIP if status.withheld else "Check your answer (Enter or Space)"
         self._buttons.children = self._shown_buttons()

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from .assessment import Status
 
-__all__ = ["SAVE", "SAVE_TOOLTIP", "label", "intro", "saved_words", "SAVED_NOTE", "RESTORED_NOTE", "released_note",
-           "static_note"]
+__all__ = ["SAVE", "SAVE_TOOLTIP", "label", "intro", "how", "saved_words", "SAVED_NOTE", "RESTORED_NOTE",
+           "released_note", "static_note"]
 
 #: The Check button's text and tooltip under assessment.
 SAVE = "Save answer"
@@ -47,6 +47,17 @@ def intro(status: Status) -> str:
         return ""
     text = f"Graded ({_name(status)}): your answer is saved, not checked; the results are shown {status.when}."
     return f"{text} {status.problem}" if status.problem else text
+
+
+def how(text: str, status: Status) -> str:
+    """How-to-answer text with the button's name under assessment (Save answer, not Check).
+
+    >>> how("Choose one option, then press Check.", Status(assessed=True))
+    'Choose one option, then press Save answer.'
+    >>> how("Choose one option, then press Check.", Status())
+    'Choose one option, then press Check.'
+    """
+    return text.replace("press Check", f"press {SAVE}") if status.withheld else text
 
 
 def saved_words(status: Status) -> str:

@@ -80,3 +80,15 @@ def test_every_bank_type_has_a_class():
     for kind, spec in SPECS.items():
         question = Question.from_dict(spec, lesson="99")
         assert type(question) is QUESTION_TYPES[kind] and question.type == kind
+
+
+def test_unreadable_names_a_format_problem_but_never_a_verdict():
+    """Does Question.unreadable() give the reason for an answer that cannot be graded, and None for any
+    gradable answer, right or wrong?"""
+    from kzlessons.quiz import get
+
+    area = get("l00-area")
+    assert area.unreadable("abc") == area.check("abc").feedback
+    assert area.unreadable("2724900") is None and area.unreadable("5") is None
+    order = get("l00-first-steps")
+    assert "used twice" in order.unreadable(["b", "b", "d", "a"]) and order.unreadable(["a", "b", "c", "d"]) is None

@@ -174,3 +174,23 @@ def test_a_widget_given_a_config_uses_it(tmp_path):
     _answer(w, "2724900")
     assert tracker.rows == [{"question_id": "l00-area", "answer": "2724900", "mode": "assessment"}]
     assert w.feedback.text.startswith("⤓ Answer saved")
+
+
+def test_an_answer_that_cannot_be_read_is_refused_not_saved(kz_home, course):
+    """Under assessment, is an answer that cannot be graded ('abc' for a number, an item used twice) refused
+    with the reason and the Save answer button named, and nothing stored (it would only count as wrong)?"""
+    w = kz.quiz.ask("l00-area")
+    _answer(w, "abc")
+    assert w.feedback.text.startswith("ⓘ Not saved yet — 'abc' is not a number.")
+    assert "then press Save answer." in w.feedback.text and _history("l00-area") == []
+    order = kz.quiz.ask("l00-first-steps")
+    _answer(order, ["b", "b", "d", "a"])
+    assert "used twice" in order.feedback.text and _history("l00-first-steps") == []
+
+
+def test_how_to_answer_names_the_save_button(kz_home, course):
+    """Do the how-to-answer lines say 'press Save answer' under assessment (the legend's and the prompt's)?"""
+    choice = kz.quiz.ask("l00-what-check-does")
+    assert choice.inputs[0].hint == "Choose one option, then press Save answer."
+    typed = kz.quiz.ask("l00-area")
+    assert "then press Save answer." in typed.prompt.value and "press Check" not in typed.prompt.value
