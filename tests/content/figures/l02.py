@@ -26,6 +26,7 @@ ALLOW = [
     r"one year, 2013|the 2013 recipe|2013 recipe",
     r"In 2010, how many times|the 2010 value",
     r"since 1995\?",
+    r"read 2009 instead",
     # The instructor table's header row and the readings' reference.
     r"^1995 2013 2020$",
     r"Policy Memo No\. 388, September 2015",
@@ -72,6 +73,8 @@ def figures(data) -> dict[str, str]:
     cn_rep, cn_mir = pair("CHN", "imports")
     ru09, ru09m = pair("RUS", "imports", 2009)
     ru10, ru10m = pair("RUS", "imports", 2010)
+    rx09, rx09m = pair("RUS", "exports", 2009)
+    rx10, rx10m = pair("RUS", "exports", 2010)
     nl = trade[(trade["partner_iso3"] == "NLD") & (trade["flow"] == "exports")]
     nl = nl.pivot(index="year", columns="basis", values="value_usd_mn")
     ratio = (nl["reported"] / nl["mirror"]).loc[2000:2013]
@@ -103,6 +106,11 @@ def figures(data) -> dict[str, str]:
     def within(x, lo, hi, text):
         return text if lo <= x <= hi else f"{text} (now {x:.1%})"
     agree_2009 = "In 2009 the two reports agree" if abs(ru09m / ru09 - 1) < 0.02 else "In 2009 the two reports differ"
+    agree_x09 = ("In 2009 the two reports agree again" if abs(rx09m / rx09 - 1) < 0.02
+                 else "In 2009 the two reports differ")
+    jump_2010 = ("carries the same artefact" if hx[2010] > max(hx[2009], hx[2011]) + 0.02
+                 else "check the artefact")
+    im_no_gap = hm.loc[2005:].drop(russia_low_import_year)
     ratio_2009 = "In 2009 the ratio was close to 1" if abs(ru09m / ru09 - 1) < 0.05 else "In 2009 the ratio was not close to 1"
 
     return {
@@ -116,8 +124,29 @@ def figures(data) -> dict[str, str]:
         "today's 27 member states": f"today's {n_eu} member states",
         # partner shares
         "about 45% of exports in 1995": f"about {ex.loc[1995, 'Russia']:.0%} of exports in 1995",
-        "under 10% by 2010": "under 10% by 2010" if ex.loc[2010, "Russia"] < 0.10 else "not under 10% by 2010",
-        "about half of all exports by 2010": within(ex.loc[2010, "EU-27"], 0.45, 0.55, "about half of all exports by 2010"),
+        # R2-A20: the chart notes read 2009, the last year before the 2010 recording gap
+        "about 45% of exports in 1995, 8.3% in 2009":
+            f"about {ex.loc[1995, 'Russia']:.0%} of exports in 1995, {ex.loc[2009, 'Russia']:.1%} in 2009",
+        "grows to 46.4% of exports in 2009": f"grows to {ex.loc[2009, 'EU-27']:.1%} of exports in 2009",
+        "Skip 2010 when you compare years": f"Skip {russia_low_import_year} when you compare years",
+        "incomplete that year, for exports as well as imports":
+            "incomplete that year, for exports as well as imports" if rx10m / rx10 > 1.5 and ru10m / ru10 > 1.5
+            else "check the export gap",
+        agree_x09: agree_x09,
+        "(US$ 3.55 bn and 3.53 bn)": f"(US$ {rx09:.2f} bn and {rx09m:.2f} bn)",
+        "in 2010 Kazakhstan recorded only US$ 2.70 bn of exports to Russia":
+            f"in {russia_low_import_year} Kazakhstan recorded only US$ {rx10:.2f} bn of exports to Russia",
+        "against Russia's US$ 6.22 bn": f"against Russia's US$ {rx10m:.2f} bn",
+        "So the 2010 values of the exports chart": f"So the {russia_low_import_year} values of the exports chart",
+        "Russia's 4.8% of exports and the EU-27's 52.1% that year":
+            f"Russia's {ex.loc[2010, 'Russia']:.1%} of exports and the EU-27's {ex.loc[2010, 'EU-27']:.1%} that year",
+        "carries the same artefact in 2010": jump_2010 + " in 2010",
+        "The jump of the export line to 0.340 in 2010": f"The jump of the export line to {hx[2010]:.3f} in 2010"
+            if jump_2010 == "carries the same artefact" else "check the export HHI in 2010",
+        "the export line's jump to 0.340 in 2010": f"the export line's jump to {hx[2010]:.3f} in 2010"
+            if jump_2010 == "carries the same artefact" else "check the export HHI in 2010",
+        "its low of 0.209 in 2010": f"its low of {hm.loc[1995:].min():.3f} in {int(hm.loc[1995:].idxmin())}",
+        "Read 2010 with care": f"Read {russia_low_import_year} with care",
         "widest in 2014, at 55.4%": f"widest in {eu_peak_year}, at {ex['EU-27'].max():.1%}",
         # summary: the first year from which the EU-27 leads exports in every year to 2020
         "Since 2004 the EU-27 has bought the largest share of exports":
@@ -165,8 +194,8 @@ def figures(data) -> dict[str, str]:
         "the 2014 shock": "the 2014 shock" if peak_year == 2014 else f"the 2014 shock (peak now {peak_year})",
         "rose to a peak in 2014": f"rose to a peak in {peak_year}",
         "the peak in 2014": f"the peak in {peak_year}",
-        "from 0.316 in 1995 to between 0.209 and 0.264 from 2005 on":
-            f"from {hm[1995]:.3f} in 1995 to between {hm.loc[2005:].min():.3f} and {hm.loc[2005:].max():.3f} from 2005 on",
+        "from 0.316 in 1995 to between 0.218 and 0.264 from 2005 on":
+            f"from {hm[1995]:.3f} in 1995 to between {im_no_gap.min():.3f} and {im_no_gap.max():.3f} from 2005 on",
         # instructor notes
         "IMF DOTS, 1992–2020": f"IMF DOTS, {first}–{last}",
         "covers 1992–2020": f"covers {first}–{last}",
