@@ -13,25 +13,26 @@ from kzlessons.lms.grades import CANVAS_IDS, lesson_column
 from kzlessons.progress import gradebook_main
 
 
-def _learner(home: Path, monkeypatch, out: Path, name: str, answers: list[tuple[str, object]]) -> Path:
-    monkeypatch.setenv("KZLESSONS_HOME", str(home))
-    kz.progress.set_learner(name)
-    for qid, answer in answers:
-        kz.progress.record(qid, answer)
-    return kz.progress.export(out)
+#: file name (the login inside, as an LMS names downloads) -> (typed name, answers); the last is on no roster
+HANDINS = {
+    "nuraigerim_anur_11_kzlessons-progress.json": ("Aigerim", [("l00-area", "1"), ("l00-area", "2724900"),
+                                                               ("l00-what-check-does", "b"), ("l02-hhi-compute", "0.38")]),
+    "seibolat_bsei_12_kzlessons-progress.json": ("Bolat", [("l00-what-check-does", "a")]),
+    "stranger_zz_13_kzlessons-progress.json": ("Stranger", [("l00-area", "2724900")]),
+}
 
 
 @pytest.fixture
 def handins(tmp_path, monkeypatch):
-    """Three hand-ins named as an LMS names downloads (the login in the name), one by a learner on no roster."""
+    """A folder of the learners' exported progress files (each recorded in its own kzlessons home)."""
     folder = tmp_path / "handins"
     folder.mkdir()
-    _learner(tmp_path / "a", monkeypatch, folder / "nuraigerim_anur_11_kzlessons-progress.json", "Aigerim",
-             [("l00-area", "1"), ("l00-area", "2724900"), ("l00-what-check-does", "b"), ("l02-hhi-compute", "0.38")])
-    _learner(tmp_path / "b", monkeypatch, folder / "seibolat_bsei_12_kzlessons-progress.json", "Bolat",
-             [("l00-what-check-does", "a")])
-    _learner(tmp_path / "c", monkeypatch, folder / "stranger_zz_13_kzlessons-progress.json", "Stranger",
-             [("l00-area", "2724900")])
+    for number, (file_name, (name, answers)) in enumerate(HANDINS.items()):
+        monkeypatch.setenv("KZLESSONS_HOME", str(tmp_path / f"home{number}"))
+        kz.progress.set_learner(name)
+        for qid, answer in answers:
+            kz.progress.record(qid, answer)
+        kz.progress.export(folder / file_name)
     return folder
 
 
