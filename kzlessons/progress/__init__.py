@@ -197,16 +197,18 @@ def summary(by: str = "question") -> pandas.DataFrame:
     ``by="exercise"``: one row per "your turn" exercise you checked, with
     ``checks``, ``passed`` (ever), ``first_check_passed``, ``last_message`` (what
     the last check said) and ``last_time``.
-    "First" and "last" follow the order answers were stored in.
+    "First" and "last" follow the order answers were stored in. Questions whose results
+    assessment mode withholds (:mod:`kzlessons.quiz.assessment`) are left out until the release.
     Raises :class:`StoreError` when the store cannot be read.
     """
     import pandas as pd
 
     from . import exercise_log, tables
+    from .events import without_withheld
 
     if by not in ("question", "lesson", "exercise"):
         raise ValueError(f"summary(by=...) takes 'question', 'lesson' or 'exercise', not {by!r}.")
-    rows = _rows()
+    rows, _ = without_withheld(_rows())  # assessment mode: no verdict before the release
     if by == "exercise":
         return pd.DataFrame(exercise_log.per_exercise(rows), columns=list(exercise_log.EXERCISE_COLUMNS))
     questions = tables.per_question(rows)

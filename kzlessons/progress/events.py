@@ -63,18 +63,22 @@ def question_lessons(*, for_review: bool = True) -> dict[str, str]:
     return {qid: q.lesson for qid, q in load_all().items() if q.review or not for_review}
 
 
-def without_withheld(rows: list[dict[str, Any]], bank: dict[str, str]) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """``rows`` and ``bank`` (question id -> lesson) without the questions whose results assessment
-    mode withholds now (:mod:`kzlessons.quiz.assessment`), so a review or the dashboard never tells
-    whether a graded answer was right before the release, nor asks the question again.
+def without_withheld(rows: list[dict[str, Any]],
+                     bank: dict[str, str] | None = None) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """``rows`` and ``bank`` (question id -> lesson) without the quiz questions whose results
+    assessment mode withholds now (:mod:`kzlessons.quiz.assessment`), so a review, the dashboard or
+    ``summary()`` never tells whether a graded answer was right before the release, nor asks the
+    question again. Without ``bank``, the questions of ``rows`` are looked at (and ``{}`` returned).
+    Exercise checks are never left out: assessment mode is about quizzes.
     """
     from ..quiz.assessment import load
 
-    hidden = load().withheld(bank)
+    quiz_rows = {row.get("question_id") for row in rows if kind_of(row) != "exercise"}
+    hidden = load().withheld(quiz_rows if bank is None else bank)
     if not hidden:
-        return rows, bank
-    return ([row for row in rows if row.get("question_id") not in hidden],
-            {qid: lesson for qid, lesson in bank.items() if qid not in hidden})
+        return rows, bank or {}
+    return ([row for row in rows if row.get("question_id") not in hidden or kind_of(row) == "exercise"],
+            {qid: lesson for qid, lesson in (bank or {}).items() if qid not in hidden})
 
 
 def _not_saved(error: BaseException) -> str:

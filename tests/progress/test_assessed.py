@@ -115,3 +115,19 @@ def test_the_columns_are_gradebook_columns(column):
     from kzlessons.progress.gradebook import COLUMNS
 
     assert COLUMNS[column] == assessed.ASSESSED_COLUMNS[column]
+
+
+def test_summary_leaves_withheld_questions_out_until_the_release(kz_home, tmp_path, monkeypatch):
+    """Does kz.progress.summary() (shown in lessons 00 and 07) leave out a question answered under assessment,
+    and keep the exercise checks and other questions, until the release?"""
+    release = _config(tmp_path, monkeypatch)
+    kz.progress.record("l00-area", "5", **UNDER)
+    kz.progress.record(kz.quiz.ids("01")[0], "x")
+    exercise = kz.exercises.ids()[0]
+    assert exercise.startswith("l00-")
+    kz.exercises.check(exercise, 5)  # a wrong count: recorded as a check
+    assert "l00-area" not in kz.progress.summary()["question_id"].tolist()
+    assert kz.progress.summary(by="lesson").set_index("lesson").loc["00", "attempted"] == 0
+    assert kz.progress.summary(by="exercise")["exercise_id"].tolist() == [exercise]
+    release.write_text("")
+    assert "l00-area" in kz.progress.summary()["question_id"].tolist()
