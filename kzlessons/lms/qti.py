@@ -216,6 +216,10 @@ def _matching_item(item: ET.Element, q: Question, ident: str) -> dict[str, str]:
     for position, option_id in enumerate(q.answer):
         _condition(proc, "Yes", [_equal(places[position], f"response_{lefts[option_id]}")], score=each,
                    action="Add")
+    if q.feedback:  # the hint, when any item is not in its place
+        not_all = _Q.el(None, "not")
+        _Q.el(not_all, "and").extend(_equal(places[n], f"response_{lefts[i]}") for n, i in enumerate(q.answer))
+        _condition(proc, "Yes", [not_all], feedback="general_incorrect_fb")
     return {}
 
 
@@ -228,7 +232,7 @@ def _item(section: ET.Element, q: Question) -> None:
     item = _Q.el(section, "item", ident=ident, title=q.id)
     option_feedback = _WRITERS[q.type](item, q, ident)
     proc = item.find("resprocessing")
-    if q.feedback and proc is not None:
+    if q.feedback and proc is not None and q.type != "ordering":  # reached only when the answer was not right
         _condition(proc, "Yes", feedback="general_incorrect_fb")
     if q.explanation:
         _feedback(item, "general_fb", q.explanation)
