@@ -165,9 +165,11 @@ def _worked_confirmed(claims: pd.DataFrame) -> pd.Series:
 
 def test_confirmed_worked_solution_passes_and_says_b_is_higher(claims):
     """Does the worked solution pass, with a message that gets the direction right (B above A)?"""
-    verdict = check(CONFIRMED, _worked_confirmed(claims))
+    shares = _worked_confirmed(claims)
+    verdict = check(CONFIRMED, shares)
     assert verdict.passed, verdict.message
-    assert "68%" in verdict.message and "70%" in verdict.message and "B's share is the higher" in verdict.message
+    assert f"{shares['A']:.0%}" in verdict.message and f"{shares['B']:.0%}" in verdict.message
+    assert "B's share is the higher" in verdict.message
 
 
 def test_confirmed_crosstab_route_passes(claims):
@@ -177,9 +179,10 @@ def test_confirmed_crosstab_route_passes(claims):
 
 
 def test_confirmed_rounded_as_displayed_passes(claims):
-    """Does answer.round(2), as the worked solution shows it (0.68, 0.70), pass, and the same as a dict?"""
-    assert check(CONFIRMED, _worked_confirmed(claims).round(2)).passed
-    assert check(CONFIRMED, {"A": 0.68, "B": 0.70}).passed
+    """Does answer.round(2), as the worked solution shows it, pass, and the same as a dict of those numbers?"""
+    rounded = _worked_confirmed(claims).round(2)
+    assert check(CONFIRMED, rounded).passed
+    assert check(CONFIRMED, {"A": float(rounded["A"]), "B": float(rounded["B"])}).passed
 
 
 def _share(claims: pd.DataFrame, hit: pd.Series, keep: pd.Series | None = None) -> pd.Series:

@@ -117,11 +117,11 @@ def figures(data: Any) -> dict[str, str]:
         "(data to 2020)": f"(data to {int(trade['year'].max())})",
         # Claims
         "70 claims": f"{len(claims)} claims",
-        "27/40": f"{confirmed.loc['A', 'sum']}/{confirmed.loc['A', 'size']}",
-        "21/30": f"{confirmed.loc['B', 'sum']}/{confirmed.loc['B', 'size']}",
-        "0.68": f"{confirmed.loc['A', 'mean']:.2f}",
-        "0.70": f"{confirmed.loc['B', 'mean']:.2f}",
-        "8 corrected": f"{corrected['A']} corrected",
+        "26/40": f"{confirmed.loc['A', 'sum']}/{confirmed.loc['A', 'size']}",
+        "23/30": f"{confirmed.loc['B', 'sum']}/{confirmed.loc['B', 'size']}",
+        "0.65": f"{confirmed.loc['A', 'mean']:.2f}",
+        "0.77": f"{confirmed.loc['B', 'mean']:.2f}",
+        "7 corrected": f"{corrected['A']} corrected",
         "16 qualified": f"{len(qualified)} qualified",
         # 68/262 tally (data, also S5)
         "100 in favour, 11 against, 58 abstentions, 24 absent": (
