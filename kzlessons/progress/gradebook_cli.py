@@ -1,7 +1,9 @@
-"""``kzlessons gradebook FILES... -o grades.csv [--items items.csv] [--roster roster.csv]``.
+"""``kzlessons gradebook FILES... -o grades.csv [--items items.csv] [--roster roster.csv] [--lms canvas|moodle]``.
 
 FILES may be exported progress files, folders of them, or the zip file an LMS
-(Canvas, Moodle) gives for "download all submissions", read as it is.
+(Canvas, Moodle) gives for "download all submissions", read as it is. With
+``--lms``, ``-o`` is written in the layout that LMS's gradebook imports
+(:mod:`kzlessons.lms.grades`).
 
 Exit status (distinct, for scripts):
 
@@ -117,7 +119,7 @@ def gradebook_main(argv: Sequence[str] | None = None) -> int:
     problem = _check_outputs(args)
     roster = None
     if problem is None and args.lms and not args.roster:
-        problem = (f"--lms {args.lms} needs --roster: the LMS matches each grade row by a login, e-mail or "
+        problem = (f"The option --lms {args.lms} needs --roster: the LMS matches each grade row by a login, e-mail or "
                    "student number, which only the roster gives. Nothing was written.")
     if problem is None and args.roster:
         try:
