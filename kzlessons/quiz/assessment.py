@@ -18,7 +18,7 @@ The file::
     [[assessment]]
     name = "Quiz 1"                              # shown to learners; names must differ
     lessons = ["03"]                             # every question of these lessons ...
-    questions = ["l04-ga-agreement"]             # ... and/or these questions
+    questions = ["l04-closest-partner"]          # ... and/or these questions
     release_at = 2025-05-01T09:00:00+05:00       # a date and time with its time zone
     release_file = "released/quiz-1"             # released once this file exists
 

@@ -194,3 +194,22 @@ def test_rows_under_assessment_are_marked():
     """Is a row marked assessed only by the exact mode value 'assessment'?"""
     assert mode.is_assessed({"mode": "assessment"})
     assert not mode.is_assessed({"mode": "Assessment"}) and not mode.is_assessed({"mode": None})
+
+
+def test_the_instructor_guide_example_is_a_valid_config(tmp_path):
+    """Does the example config in the instructor guide's 'Assessment mode' section parse with the shipped
+    banks (so the guide never shows settings or question ids that do not exist)?"""
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "instructor-guide.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Assessment mode"):]
+    example = section[section.index("```toml\n") + len("```toml\n"):section.index("```\n", section.index("```toml"))]
+    config = parse(example, base=tmp_path)
+    assert [a.name for a in config.assessments] == ["Quiz 1", "Final"]
+    assert config.status("l04-closest-partner").assessed and not config.status("l05-" + "x").assessed
+
+
+def test_the_module_example_is_a_valid_config(tmp_path):
+    """Does the example in the module's docstring parse with the shipped banks?"""
+    doc = mode.__doc__
+    example = doc[doc.index("    [[assessment]]"):doc.index("An assessment needs")]
+    example = "\n".join(line[4:] for line in example.splitlines())
+    assert parse(example, base=tmp_path).status("l04-closest-partner").assessed
