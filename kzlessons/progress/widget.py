@@ -112,7 +112,7 @@ class DownloadWidget(widgets.VBox):
         try:
             done = hand_in()
         except HandInUnavailable as error:
-            self.hand_in_status.value = self._region(f"ℹ️ {escape(str(error))}")
+            self.hand_in_status.value = self._region(f"ℹ {escape(str(error))}")
             return None
         except HandInError as error:  # its sentences say that nothing was handed in
             self.hand_in_status.value = self._region(f"⚠️ {escape(str(error))}")
@@ -120,7 +120,7 @@ class DownloadWidget(widgets.VBox):
         except (StoreError, ExportRefused) as error:
             self.hand_in_status.value = self._region(f"⚠️ Nothing was handed in: {escape(str(error))}")
             return None
-        self.hand_in_status.value = self._region(f"📥 {escape(str(done))}")
+        self.hand_in_status.value = self._region(f"✓ {escape(str(done))}")
         return done
 
     def _hand_in(self, _button: Any = None) -> None:
