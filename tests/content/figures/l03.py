@@ -16,6 +16,10 @@ ALLOW = [
     # Reading B's date, and the readings' references.
     r"Writing in September 2015",
     r"Policy Memo No\. 388, September 2015",
+    # The worked example of the two conventions for the size of a devaluation (not data).
+    r"from 100 to 125 units per dollar",
+    r"125 ÷ 100 − 1 = 25%",
+    r"1 − 100 ÷ 125 = 20%",
 ]
 
 
@@ -47,9 +51,9 @@ def figures(data) -> dict[str, str]:
     lo_fall, hi_fall = sorted([fall_imp, fall_exp])
     votes = data.load("ukraine_votes")
     tally = votes[votes["resolution"] == "A/RES/68/262"]["vote"].value_counts()
-    events = data.load("events")
-    n_shock = int(events["year"].between(2014, 2015).sum())
-    numbers = {10: "ten", 11: "eleven", 9: "nine", 12: "twelve"}
+    slide = rates.loc[2016, "KAZ"] / rates.loc[2015, "KAZ"] - 1   # the post-float slide, yearly averages
+    # "weaken together": both above 2013 and within five index points of each other
+    together_2014 = min(index.loc[2014]) > 100 and abs(index.loc[2014, "KAZ"] - index.loc[2014, "RUS"]) < 5
 
     def k(year):   # tenge per US$
         return f"{rates.loc[year, 'KAZ']:.1f}"
@@ -60,12 +64,18 @@ def figures(data) -> dict[str, str]:
     exports_rose_2014 = ru.loc[2014, "exports"] > ru.loc[2013, "exports"]
     return {
         # notebook
-        "has ten events for these two years": f"has {numbers.get(n_shock, n_shock)} events for these two years",
+        "a dollar cost 221.7 tenge in 2015 and 342.2 in 2016, 54% more":
+            f"a dollar cost {k(2015)} tenge in 2015 and {k(2016)} in 2016, {slide:.0%} more",
+        "a slide of 54% between the 2015 and 2016 yearly averages":
+            f"a slide of {slide:.0%} between the 2015 and 2016 yearly averages",
         "the index is 120.5 for the rouble and 117.8 for the tenge":
             f"the index is {index.loc[2014, 'RUS']:.1f} for the rouble and {index.loc[2014, 'KAZ']:.1f} for the tenge",
-        "(index 191.4)": f"(index {index.loc[2015, 'RUS']:.1f})",
-        "(224.9) was above the rouble's (210.6)":
-            f"({index.loc[2016, 'KAZ']:.1f}) was {'above' if index.loc[2016, 'KAZ'] > index.loc[2016, 'RUS'] else 'below'} the rouble's ({index.loc[2016, 'RUS']:.1f})",
+        "currencies weaken together in 2014": "currencies weaken together in 2014" if together_2014 else "currencies part ways in 2014",
+        "by 2015 a dollar cost almost twice as many roubles as in 2013 (index 191.4)":
+            f"by 2015 a dollar cost {'almost twice' if 180 <= index.loc[2015, 'RUS'] < 200 else 'not almost twice'} "
+            f"as many roubles as in 2013 (index {index.loc[2015, 'RUS']:.1f})",
+        "by 2016 its index (224.9) was above the rouble's (210.6)":
+            f"by 2016 its index ({index.loc[2016, 'KAZ']:.1f}) was {'above' if index.loc[2016, 'KAZ'] > index.loc[2016, 'RUS'] else 'below'} the rouble's ({index.loc[2016, 'RUS']:.1f})",
         "exports rose briefly in 2014": "exports rose briefly in 2014" if exports_rose_2014 else "exports did not rise in 2014",
         "about US$ 18 billion in 2013": f"about US$ {ru.loc[2013, 'imports']:.0f} billion in 2013",
         "about US$ 9 billion in 2016": f"about US$ {ru.loc[2016, 'imports']:.0f} billion in 2016",
@@ -87,4 +97,7 @@ def figures(data) -> dict[str, str]:
             f"exports US$ {ru.loc[2013, 'exports']:.1f} bn → {ru.loc[2016, 'exports']:.1f} bn "
             f"(a fall of {fall_imp:.0%} and {fall_exp:.0%})",
         "stayed between 33% and 37%": f"stayed between {share.min():.0%} and {share.max():.0%}",
+        "tenge per US$ 120.3 in 2008, 147.5 in 2009": f"tenge per US$ {k(2008)} in 2008, {k(2009)} in 2009",
+        "the yearly average rose from 221.7 to 342.2 tenge per US$ between 2015 and 2016, 54% more":
+            f"the yearly average rose from {k(2015)} to {k(2016)} tenge per US$ between 2015 and 2016, {slide:.0%} more",
     }
