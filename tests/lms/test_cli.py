@@ -115,3 +115,24 @@ def test_the_qti_file_is_a_zip(tmp_path):
     out = tmp_path / "c.zip"
     cli.export_bank_main(["--format", "qti", "--lesson", "00", "-o", str(out)])
     assert "imsmanifest.xml" in zipfile.ZipFile(out).namelist()
+
+
+def test_the_guides_example_is_what_the_command_prints(tmp_path, monkeypatch, capsys):
+    """Are the first lines of the guide's example report what `kzlessons export-bank --format qti` prints today
+    (the two count lines compared without their numbers, which the guide gives as of its writing)?"""
+    import re
+    from pathlib import Path
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "instructor-guide.md").read_text(encoding="utf-8")
+    example = guide.split("```text\nWrote kzlessons-canvas-qti.zip", 1)[1].split("\n```", 1)[0]
+    shown = [line for line in ("Wrote kzlessons-canvas-qti.zip" + example).splitlines() if line.strip() != "..."]
+    monkeypatch.chdir(tmp_path)
+    cli.export_bank_main(["--format", "qti"])
+    printed = capsys.readouterr().out.splitlines()[:len(shown)]
+
+    def masked(lines: list[str]) -> list[str]:
+        return [re.sub(r"\d+", "#", line) for line in lines[:2]] + lines[2:]
+
+    assert masked(shown) == masked(printed), (
+        "docs/instructor-guide.md's example report ('Questions and grades in Canvas and Moodle') is out of date: "
+        "paste the first lines that `kzlessons export-bank --format qti` prints")
