@@ -12,14 +12,8 @@ import kzlessons as kz
 from kzlessons.quiz import assessment as mode
 from kzlessons.quiz.widget import MemoryTracker, QuizWidget
 
-#: qid -> (type, right answer, wrong answer) as set on the input widget
-L00 = {
-    "l00-what-check-does": ("single", "b", "a"),
-    "l00-progress-facts": ("multiple", ["a", "b", "d"], ["c"]),
-    "l00-largest-landlocked": ("text", "Land-locked", "island"),
-    "l00-area": ("numeric", "2,724,900", "17,098,246"),
-    "l00-first-steps": ("ordering", ["b", "c", "d", "a"], ["a", "d", "c", "b"]),
-}
+from .test_widget import L00  # qid -> (type, right answer, wrong answer) as set on the input widget
+
 VERDICT = re.compile(r"Correct|Not quite|Partly right|too (high|low)|Try again|Answer:|Why:", re.I)
 
 
