@@ -60,9 +60,9 @@ class Way:
 _NUMBER = ("the LMS reads the typed number itself: kzlessons also takes a decimal comma, thousands "
            "separators, a word such as 'million' and the unit after the number; there type the number only "
            "(the unit is named in the prompt)")
-_TEXT = ("the accepted answers are compared as typed, ignoring letter case (each answer's form without accents "
-         "and punctuation is added as one more accepted answer); kzlessons also forgives one typo in a long "
-         "answer and words that only repeat the question")
+_TEXT = ("the accepted answers, and each one's form in lower case without accents and punctuation, are compared "
+         "with what is typed; kzlessons also forgives one typo in a long answer and words that only repeat the "
+         "question")
 _MATCHING = ("each item is matched to its place (1st, 2nd, ...): credit is per item in its right place, while "
              "kzlessons gives credit per pair of items in the right order")
 

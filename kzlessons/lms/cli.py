@@ -104,8 +104,8 @@ def export_bank_main(argv: Sequence[str] | None = None) -> int:
     lesson = _lesson_id(args.lesson) if args.lesson is not None else None
     output = args.output or default_output(args.format, lesson)
     if output != "-" and any(same_file(output, p) for p in bank.bank_files()):
-        print(f"{output} is a question bank, so it was not overwritten and nothing was written; choose another "
-              "output name with -o.", file=sys.stderr)
+        print(f"The output {output} is a question bank, so it was not overwritten and nothing was written; choose "
+              "another output name with -o.", file=sys.stderr)
         return EXIT_NOT_WRITTEN
     banks, problem = _banks(lesson)
     if problem is not None:
