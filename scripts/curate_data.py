@@ -31,6 +31,8 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import curate_bns  # noqa: E402
+import curate_unxml  # noqa: E402
 import factbase  # noqa: E402  (scripts/ is not a package)
 
 REPO = Path(__file__).resolve().parent.parent
@@ -424,7 +426,6 @@ def resource(name, title, description, fields, pk, sources, licenses, citation):
 
 
 def descriptors(tables: dict[str, pd.DataFrame]) -> list[dict]:
-    iso_un = sorted(tables["un_votes"].iso3.unique())
     res = [
         resource(
             "sources", "Bibliography of the fact base",
@@ -529,37 +530,6 @@ def descriptors(tables: dict[str, pd.DataFrame]) -> list[dict]:
               "path": "https://ec.europa.eu/eurostat/about-us/policies/copyright"}],
             "Eurostat (2023), EU trade since 1988 by HS2-4-6 and CN8 (DS-045409), extracted 22 January 2023."),
         resource(
-            "un_votes", "UN General Assembly roll-call votes by country, 1946–2019",
-            "One row per country and roll call where the country voted yes, no or abstain. A "
-            "missing row means absent, not voting or not yet a member — never 'no'. The Soviet "
-            "Union's votes are coded RUS; use roll calls dated from 1991-12-25 for the Russian "
-            "Federation. Likewise Yugoslavia's code YUG continues with Serbia's votes after 1992. "
-            "Country names are in the partners dataset (join on iso3).",
-            [F("rcid", "integer", "Roll-call id; details in un_roll_calls."),
-             F("iso3", "string", "Country code; see partners for the name.", enum=iso_un),
-             F("vote", "string", "The country's vote.", enum=["yes", "no", "abstain"])],
-            ["rcid", "iso3"],
-            [{"title": "Voeten, UN General Assembly voting data, via the R package unvotes (dgrtwo/unvotes)",
-              "path": "../shared/sources/unvotes_voeten_robinson/un_votes.csv.gz", "url": VOETEN_URL}],
-            [L_CC0], CITE_UNVOTES),
-        resource(
-            "un_roll_calls", "UN General Assembly roll calls, 1946–2019",
-            "One row per recorded vote in the General Assembly, with its date, resolution symbol and "
-            "a description. Amendment and paragraph votes are flagged only until 1985.",
-            [F("rcid", "integer", "Roll-call id."),
-             F("session", "integer", "General Assembly session number."),
-             F("date", "date", "Date of the vote."),
-             F("unres", "string", "Resolution symbol as in the source (for example R/68/262).", required=False),
-             F("important_vote", "boolean", "Marked as important by the US State Department.", required=False),
-             F("amend", "boolean", "A vote on an amendment.", required=False),
-             F("para", "boolean", "A vote on a single paragraph.", required=False),
-             F("short", "string", "Short title.", required=False),
-             F("descr", "string", "Longer description.", required=False)],
-            ["rcid"],
-            [{"title": "Voeten, UN General Assembly voting data, via the R package unvotes",
-              "path": "../shared/sources/unvotes_voeten_robinson/un_roll_calls.csv", "url": VOETEN_URL}],
-            [L_CC0], CITE_UNVOTES),
-        resource(
             "un_issues", "Issue codes of UN General Assembly roll calls",
             "Six broad issues assigned to some roll calls. Many roll calls have no issue and a few "
             "have two.",
@@ -599,31 +569,6 @@ def descriptors(tables: dict[str, pd.DataFrame]) -> list[dict]:
             "Harvard Dataverse, hdl:1902.1/12379. Method: Bailey, Michael A., Anton Strezhnev and "
             "Erik Voeten (2017), \"Estimating Dynamic State Preferences from United Nations Voting "
             "Data\", Journal of Conflict Resolution 61(2): 430–456."),
-        resource(
-            "ukraine_votes", "How countries voted on UN General Assembly resolutions on Ukraine",
-            "A/RES/68/262 (2014) and A/RES/ES-11/1 (2022) for all 193 UN members, with 'absent' for "
-            "members that did not vote. Later ES-11 resolutions only where facts.md gives a sourced "
-            "vote (so far only Kazakhstan's). ES-11/2 is left out because Kazakhstan's vote on it "
-            "is unverified. The origin column says where each row comes from.",
-            [F("resolution", "string", "Resolution symbol.", enum=list(UKRAINE_DATES)),
-             F("date", "date", "Date of the vote."),
-             F("iso3", "string", "Country code."),
-             F("country", "string", "Country name (as in partners)."),
-             F("vote", "string", "The country's vote; absent = did not vote.", enum=["yes", "no", "abstain", "absent"]),
-             F("origin", "string", "Where the row comes from.", enum=ORIGINS),
-             F("source_ids", "string", SOURCE_IDS_DESC + " Filled for rows typed in from facts.md.", required=False)],
-            ["resolution", "iso3"],
-            [{"title": "Voeten, UN General Assembly voting data (68/262 = rcid 5309), via the R package unvotes",
-              "path": "../shared/sources/unvotes_voeten_robinson/un_votes.csv.gz", "url": VOETEN_URL},
-             {"title": "United Nations recorded vote on A/RES/ES-11/1, compiled by ONE Campaign (ONEcampaign/DataDive_Ukraine)",
-              "path": "../shared/sources/unga_es11_1_votes_one/es11_1_votes.csv",
-              "url": "https://digitallibrary.un.org/"},
-             FACTS_SOURCE],
-            [L_CC0, {"name": "public-record", "title": "UN voting records are public", "path": "https://digitallibrary.un.org/"},
-             PROJECT_LICENSE],
-            "United Nations General Assembly voting records for A/RES/68/262 and A/RES/ES-11/1 … ES-11/6; "
-            "68/262 from Voeten (Harvard Dataverse hdl:1902.1/12379); ES-11/1 as compiled by ONE Campaign; "
-            "later votes from the sources named in source_ids."),
         resource(
             "macro", "Macroeconomic indicators for Kazakhstan and comparators, 1990–2024 (World Bank WDI)",
             "Fourteen World Development Indicators for Kazakhstan, its neighbours and comparators, "
@@ -669,6 +614,9 @@ def descriptors(tables: dict[str, pd.DataFrame]) -> list[dict]:
              F("source_detail", "string", "Which source gives which figure, where they differ.", required=False)],
             ["figure_id"], [FACTS_SOURCE], [PROJECT_LICENSE], CITE_FACTS),
     ]
+    helpers = argparse.Namespace(F=F, resource=resource, L_CC0=L_CC0, VOETEN_URL=VOETEN_URL,
+                                 CITE_UNVOTES=CITE_UNVOTES, GROUPS=GROUPS)
+    res += curate_unxml.descriptors(tables, helpers) + curate_bns.descriptors(tables, helpers)
     return res
 
 
@@ -715,28 +663,33 @@ def build(shared: Path) -> dict[str, pd.DataFrame]:
     facts = factbase.tables(FACTS)
     cw = Crosswalk(src)
     votes, rc, iss = build_un(src, cw)
+    ukraine = curate_unxml.ukraine_votes(src, votes, rc, cw.name)
+    votes, rc = curate_unxml.extend_un(src, votes, rc)
     trade, imf_of_iso = build_trade(src, cw)
+    trade_bns = curate_bns.trade_bns(src, cw.name, partner_group, EU27)
+    cw.names.update(curate_bns.extra_names(trade_bns, cw.name))
     tables = {
         "sources": facts["sources"],
         "events": facts["events"],
         "organisations": facts["organisations"],
         "trade": trade,
+        "trade_bns": trade_bns,
         "eu_trade_monthly": build_eu_trade(src, cw),
         "un_votes": votes, "un_roll_calls": rc, "un_issues": iss,
         "ideal_points": build_ideal_points(src),
-        "ukraine_votes": build_ukraine_votes(src, votes, cw),
+        "ukraine_votes": ukraine,
         "macro": build_macro(src),
         "claims": facts["claims"],
         "key_figures": facts["key_figures"],
     }
-    codes = (set(trade.partner_iso3.dropna()) | set(votes.iso3) | set(tables["ideal_points"].iso3)
+    codes = (set(trade.partner_iso3.dropna()) | set(trade_bns.iso3.dropna()) | set(votes.iso3) | set(tables["ideal_points"].iso3)
              | set(tables["ukraine_votes"].iso3) | set(tables["eu_trade_monthly"].partner_iso3)
              | set(EU27) | set(CENTRAL_ASIA) | {"RUS", "CHN", "USA", "TUR", "KAZ"})
     tables["partners"] = build_partners(cw, codes, imf_of_iso)
     return tables
 
 
-ORDER = ["sources", "events", "organisations", "partners", "trade", "eu_trade_monthly", "un_votes",
+ORDER = ["sources", "events", "organisations", "partners", "trade", "trade_bns", "eu_trade_monthly", "un_votes",
          "un_roll_calls", "un_issues", "ideal_points", "ukraine_votes", "macro", "claims", "key_figures"]
 
 
