@@ -41,7 +41,7 @@ DOCS = ROOT / "docs"
 CONF = ROOT / "site"
 BUILD = ROOT / "_build"
 #: The instructor guide and the pages it links to, copied under ``guide/``.
-GUIDE = ["instructor-guide.md", "launching.md", "quiz-and-progress.md"]
+GUIDE = ["instructor-guide.md", "launching.md", "quiz-and-progress.md", "zero-to-jupyterhub.md"]
 _REMOTE_IMAGE = re.compile(r"!\[([^\]]*)\]\((https?://[^)\s]+)\)")
 _REMOTE_IMG_TAG = re.compile(r"<img\b[^>]*\bsrc=[\"']https?://[^>]*>", re.I)
 
@@ -183,7 +183,8 @@ def home_page(rows: list[dict], lesson_files: dict[str, str]) -> str:
     linked = [{**m, "title": f"[{m['title']}](lessons/{lesson_files[m['id']]})"} for m in rows]
     table = syllabus(rows=linked).replace("# Syllabus", "## Syllabus", 1)
     lessons_toc = "\n".join(f"lessons/{lesson_files[m['id']].removesuffix('.ipynb')}" for m in rows)
-    guide_toc = "\n".join(["guide/instructor-guide", "guide/launching", "guide/quiz-and-progress"]
+    guide_toc = "\n".join(["guide/instructor-guide", "guide/launching", "guide/quiz-and-progress",
+                           "guide/zero-to-jupyterhub"]
                           + [f"guide/instructor/{p.stem}" for p in sorted((DOCS / "instructor").glob("l*.md"))])
     return f"""# Kazakhstan's multi-vector foreign policy
 
@@ -329,6 +330,8 @@ def build(out: Path, *, hub: str | None, repo: str, branch: str, jobs: int = 2) 
         (guide / name).write_text(without_remote_images((DOCS / name).read_text(encoding="utf-8")), encoding="utf-8")
     if (DOCS / "img").is_dir():  # pictures the guide shows (local files, copied with it)
         shutil.copytree(DOCS / "img", guide / "img")
+    if (DOCS / "z2jh").is_dir():  # the Zero to JupyterHub files its page links to (downloads on the site)
+        shutil.copytree(DOCS / "z2jh", guide / "z2jh")
     for page in sorted((DOCS / "instructor").glob("l*.md")):
         (guide / "instructor" / page.name).write_text(without_remote_images(page.read_text(encoding="utf-8")),
                                                       encoding="utf-8")
