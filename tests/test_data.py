@@ -21,6 +21,7 @@ NAMES = list(RESOURCES)
 EXPECTED = {
     "sources", "events", "organisations", "partners", "trade", "eu_trade_monthly", "un_votes",
     "un_roll_calls", "un_issues", "ideal_points", "ukraine_votes", "macro", "claims", "key_figures",
+    "trade_bns",
 }
 
 
@@ -48,7 +49,7 @@ def _vote(resolution: str, iso3: str) -> str:
 
 
 def test_names_are_the_documented_datasets():
-    """Does names() list exactly the fourteen datasets of ARCHITECTURE.md?"""
+    """Does names() list exactly the fifteen datasets of ARCHITECTURE.md?"""
     assert set(kd.names()) == EXPECTED
     assert kd.names() == NAMES
 
@@ -131,7 +132,8 @@ def test_cite_names_original_publishers():
     assert "Bailey" in kd.cite("ideal_points") and "Strezhnev" in kd.cite("ideal_points")
     assert "World Bank" in kd.cite("macro") and "CC BY 4.0" in kd.cite("macro")
     assert "Eurostat" in kd.cite("eu_trade_monthly")
-    assert "ONE" in kd.cite("ukraine_votes") and "United Nations" in kd.cite("ukraine_votes")
+    assert "United Nations" in kd.cite("ukraine_votes") and "A/ES-11/PV.5" in kd.cite("ukraine_votes")
+    assert "Bureau of National Statistics" in kd.cite("trade_bns")
 
 
 # ----------------------------------------------------------------------------- known values
@@ -166,12 +168,13 @@ def test_post_soviet_votes_on_68_262_match_reading_b():
     assert {iso: _vote("A/RES/68/262", iso) for iso in expected} == expected
 
 
-def test_hand_entered_votes_carry_sources():
-    """Does every vote typed in from facts.md carry a source id, and ES-11/2 stay out (unverified)?"""
+def test_ukraine_votes_hold_every_member_on_all_seven():
+    """Does ukraine_votes hold 68/262 and ES-11/1 … /6 for all 193 members, with Kazakhstan's six ES-11 votes?"""
     votes = kd.load("ukraine_votes")
-    hand = votes[votes["origin"] == "facts.md"]
-    assert len(hand) >= 3 and hand["source_ids"].notna().all()
-    assert "A/RES/ES-11/2" not in set(votes["resolution"].astype(str))
+    assert votes.groupby("resolution", observed=True)["iso3"].nunique().eq(193).all()
+    assert len(votes["resolution"].unique()) == 7
+    kaz = votes[votes["iso3"] == "KAZ"].set_index("resolution")["vote"].astype(str)
+    assert [kaz[f"A/RES/ES-11/{i}"] for i in range(1, 7)] == ["abstain", "abstain", "no", "abstain", "abstain", "abstain"]
 
 
 def test_un_votes_agree_with_ukraine_votes():
