@@ -4,7 +4,8 @@
 how often it voted the same way as Kazakhstan in the UN General Assembly roll
 calls of ``un_votes``: the share of roll calls in which **both** cast a vote
 (yes, no or abstain) and the two votes were the same. Absences are left out,
-because a missing row means "did not vote", not "no". The answer is a pair
+because a missing row (Voeten's roll calls, to January 2020) or a ``not voting``
+row (the UN's, from 2020) means "did not vote", not "no". The answer is a pair
 ``(iso3, share)`` with the share between 0 and 1.
 
 >>> from kzlessons.exercises import check
@@ -21,21 +22,25 @@ from ..numtext import NumberTextError, read_number
 from . import Verdict, exercise, is_number, type_name
 
 KAZ = "KAZ"
-LAST_YEAR = 2019  # the lesson's window is 1992-2019; the file also has a few January 2020 votes
+LAST_YEAR = 2025  # the lesson's chart ends in 2025; the file also has the first votes of 2026
+#: The UN's rows (from 2020) hold every member; this value marks one that cast no vote.
+NOT_VOTING = "not voting"
 
 
-def _votes(codes: tuple[str, ...] | None = None):
+def _votes(codes: tuple[str, ...] | None = None, *, keep_not_voting: bool = False):
     """Rows of ``un_votes`` (rcid, iso3, vote as plain strings), only of ``codes`` when given.
 
-    Filtering on the categorical column first keeps a check fast: converting all
-    870 000 rows to strings would take most of its time.
+    ``not voting`` rows are dropped unless ``keep_not_voting``: they are no vote, like
+    a missing row in Voeten's roll calls. Filtering on the categorical column first
+    keeps a check fast: converting all 990 000 rows to strings would take most of its time.
     """
     from .. import data
 
     votes = data.load("un_votes")
     if codes is not None:
         votes = votes[votes["iso3"].isin(codes)]
-    return votes[["rcid", "iso3", "vote"]].astype({"iso3": str, "vote": str})
+    votes = votes[["rcid", "iso3", "vote"]].astype({"iso3": str, "vote": str})
+    return votes if keep_not_voting else votes[votes["vote"] != NOT_VOTING]
 
 
 def _known_codes() -> set[str]:
@@ -59,20 +64,25 @@ def agreement_with_kazakhstan(iso3: str, last_year: int | None = None, *, votes=
     ``kaz_total`` (roll calls where Kazakhstan voted), ``absent_as_no`` (same votes
     divided by all of Kazakhstan's votes: the left merge), ``absent_as_no_outer`` (divided
     by every roll call either voted in: the outer merge), ``disagreement`` (1 - share) and
-    ``yes_only`` (both voted yes, over the shared roll calls). ``votes`` may pass rows already loaded
-    with the internal ``_votes`` helper.
+    ``yes_only`` (both voted yes, over the shared roll calls) and ``with_not_voting`` (the
+    share when the ``not voting`` rows are kept as if they were votes). ``votes`` may pass rows
+    already loaded with the internal ``_votes`` helper and ``keep_not_voting=True``.
 
     >>> result = agreement_with_kazakhstan("KGZ")
     >>> 0.5 < result["share"] < 1 and result["shared"] <= result["kaz_total"]
     True
+    >>> result["with_not_voting"] != result["share"]   # both stayed out of some roll calls
+    True
     """
-    votes = _votes((KAZ, iso3)) if votes is None else votes
-    kaz = votes[votes["iso3"] == KAZ][["rcid", "vote"]]
-    other = votes[votes["iso3"] == iso3][["rcid", "vote"]]
+    votes = _votes((KAZ, iso3), keep_not_voting=True) if votes is None else votes
     if last_year is not None:
         years = _roll_call_years()
-        kaz = kaz[kaz["rcid"].map(years) <= last_year]
-        other = other[other["rcid"].map(years) <= last_year]
+        votes = votes[votes["rcid"].map(years) <= last_year]
+    naive = votes[votes["iso3"] == KAZ][["rcid", "vote"]].merge(
+        votes[votes["iso3"] == iso3][["rcid", "vote"]], on="rcid", suffixes=("_kaz", "_other"))
+    votes = votes[votes["vote"] != NOT_VOTING]
+    kaz = votes[votes["iso3"] == KAZ][["rcid", "vote"]]
+    other = votes[votes["iso3"] == iso3][["rcid", "vote"]]
     both = kaz.merge(other, on="rcid", suffixes=("_kaz", "_other"))
     same = int((both["vote_kaz"] == both["vote_other"]).sum())
     shared = len(both)
@@ -90,14 +100,23 @@ def agreement_with_kazakhstan(iso3: str, last_year: int | None = None, *, votes=
         "shared": shared,
         "kaz_total": len(kaz),
         "absent_as_no": same / len(kaz) if len(kaz) else math.nan,
+        "with_not_voting": float((naive["vote_kaz"] == naive["vote_other"]).mean()) if len(naive) else math.nan,
     }
 
 
-#: Codes whose votes sit under another code in ``un_votes`` (data/README.md).
+#: Codes that are not in ``un_votes`` because their votes sit under another code (data/README.md).
 RECODED = {
-    "SRB": ("YUG", "Serbia's votes after 1992 stay under Yugoslavia"),
     "SCG": ("YUG", "Serbia and Montenegro's votes stay under Yugoslavia"),
     "SUN": ("RUS", "the USSR's votes are coded as Russia"),
+}
+#: One state's votes split over two codes: Voeten's rows (to January 2020) file Serbia under
+#: YUG, the UN's rows (from 2020) under SRB. Each code's share is right for that code; a value
+#: computed for one code but handed in under the other gets a hint naming the split.
+SPLIT = {
+    "SRB": ("YUG", "un_votes holds Serbia's votes under SRB only from 2020 (the UN's record); "
+                   "up to January 2020 they sit under YUG (Yugoslavia), as in Voeten's data"),
+    "YUG": ("SRB", "YUG holds Yugoslavia's and then Serbia's votes only up to January 2020; "
+                   "Serbia's votes from 2020 on are under SRB"),
 }
 #: Partners the notebook suggests; a value for one of them under another code means a stale cell.
 EXAMPLES = ("IND", "TUR", "DEU")
@@ -203,6 +222,10 @@ def _wrong_method(value: float, full: dict, window: dict, *, rounded_right: bool
              "The agreement is the share where the votes are the same: compare with ==, not !=."),
             ("yes_only", "you counted only the roll calls where both voted yes. A shared \"no\" "
              "or a shared abstention is agreement too: compare the two vote columns with ==."),
+            ("with_not_voting", "you kept the \"not voting\" rows. From 2020 the UN's record has a row "
+             "for every member, and \"not voting\" means the state cast no vote, so two states that "
+             "both stayed out count as agreeing. Drop those rows first, e.g. "
+             "votes = votes[votes[\"vote\"] != \"not voting\"], then merge."),
         ):
             target = result[key]
             if _close(target, result["share"]):
@@ -256,7 +279,7 @@ def _check_agreement(answer: Any) -> Verdict:
     number, problem = _as_value(value)
     if problem:
         return Verdict.not_yet(problem)
-    rows = _votes((KAZ, partner))
+    rows = _votes((KAZ, partner), keep_not_voting=True)
     full = agreement_with_kazakhstan(partner, votes=rows)
     window = agreement_with_kazakhstan(partner, LAST_YEAR, votes=rows)
     if full["shared"] == 0:
@@ -292,11 +315,20 @@ def _check_agreement(answer: Any) -> Verdict:
                 f" (You rounded to {decimals} decimals; the unrounded share is {full['share']:.4f}. "
                 "Hand in the unrounded value to have your method checked as well.)"
             )
+        split = f" Note: {SPLIT[partner][1]}." if partner in SPLIT else ""
         return Verdict.ok(
             f"{partner} voted the same way as Kazakhstan in {full['share']:.0%} of the "
-            f"{full['shared']:,} roll calls where both voted.{note} Compare it with Russia, China and "
-            "the United States in the chart above."
+            f"{full['shared']:,} roll calls where both voted.{note}{split} Compare it with Russia, "
+            "China and the United States in the chart above."
         )
+    if partner in SPLIT:
+        other, why = SPLIT[partner]
+        share = agreement_with_kazakhstan(other)["share"]
+        if _close(number, share) or _rounded(number, share):
+            return Verdict.not_yet(
+                f"that is the agreement of {other}, not {partner}: {why}. Set `partner` to the code "
+                "whose rows you compared, or compute the share for the code you named."
+            )
     for other in EXAMPLES:
         if other == partner:
             continue

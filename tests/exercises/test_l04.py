@@ -16,8 +16,15 @@ EXERCISE = "l04-agreement-with-kaz"
 
 
 @pytest.fixture(scope="module")
-def votes():
+def all_rows():
+    """Every row of un_votes, "not voting" rows included (the UN's record from 2020)."""
     return kz.data.load("un_votes")
+
+
+@pytest.fixture(scope="module")
+def votes(all_rows):
+    """The votes cast: the worked solution's first step drops the "not voting" rows."""
+    return all_rows[all_rows["vote"] != "not voting"]
 
 
 def _pair(votes, partner, how="inner"):
@@ -27,7 +34,7 @@ def _pair(votes, partner, how="inner"):
 
 
 def worked_solution(votes, partner: str) -> float:
-    """The worked solution of notebook 04 (cell 41), step for step."""
+    """The worked solution of notebook 04, step for step (``votes`` without "not voting" rows)."""
     kaz = votes[votes["iso3"] == "KAZ"][["rcid", "vote"]]
     other = votes[votes["iso3"] == partner][["rcid", "vote"]]
     both = kaz.merge(other, on="rcid", suffixes=("_kaz", "_other"))
@@ -44,7 +51,7 @@ def _metrics(votes, partner, **options):
     return kz.metrics.agreement(kaz, other, **options)
 
 
-def _window(votes, partner, last_year=2019):
+def _window(votes, partner, last_year=2025):
     years = kz.data.load("un_roll_calls").set_index("rcid")["date"].dt.year
     both = _pair(votes, partner)
     both = both[both["rcid"].map(years) <= last_year]
@@ -58,13 +65,15 @@ RIGHT = {
     "worked-solution-TUR": lambda v: ("TUR", worked_solution(v, "TUR")),
     "worked-solution-RUS": lambda v: ("RUS", worked_solution(v, "RUS")),
     "worked-solution-KGZ": lambda v: ("KGZ", worked_solution(v, "KGZ")),
-    "lesson-window-1992-2019": lambda v: ("IND", _window(v, "IND")),
+    "lesson-window-1992-2025": lambda v: ("IND", _window(v, "IND")),
     "rounded-2-as-displayed-0%": lambda v: ("IND", round(worked_solution(v, "IND"), 2)),
     "rounded-3": lambda v: ("DEU", round(worked_solution(v, "DEU"), 3)),
     "metrics-strict": lambda v: ("IND", _metrics(v, "IND", strict=True)),
     "lower-case-code": lambda v: ("ind", worked_solution(v, "IND")),
     "dict-form": lambda v: {"country": "IND", "agreement": worked_solution(v, "IND")},
     "numpy-scalar": lambda v: ("USA", worked_solution(v, "USA")),
+    "serbia-from-2020-as-SRB": lambda v: ("SRB", worked_solution(v, "SRB")),
+    "serbia-to-2019-as-YUG": lambda v: ("YUG", worked_solution(v, "YUG")),
 }
 
 
@@ -77,8 +86,15 @@ def test_right_answers_pass(votes, build):
 
 def test_rounded_answer_says_what_rounding_hides(votes):
     """Does a rounded answer pass with a note that the unrounded value checks the method too?"""
-    message = check(EXERCISE, ("IND", round(worked_solution(votes, "IND"), 2))).message
-    assert "unrounded share is 0.67" in message
+    right = worked_solution(votes, "IND")
+    message = check(EXERCISE, ("IND", round(right, 2))).message
+    assert f"unrounded share is {right:.4f}" in message
+
+
+def test_serbia_passes_with_a_note_on_its_two_codes(votes):
+    """Does a right share for SRB pass and say that Serbia's votes to 2019 sit under YUG?"""
+    verdict = check(EXERCISE, ("SRB", worked_solution(votes, "SRB")))
+    assert verdict.passed and "YUG" in verdict.message and "2020" in verdict.message
 
 
 # --- wrong methods -------------------------------------------------------------------------------
@@ -108,13 +124,15 @@ WRONG = {
     ),
     "count-of-matches": (lambda v: ("IND", int(_same(_pair(v, "IND")).sum())), ["count, not a share"]),
     "stale-value-of-IND-under-TUR": (lambda v: ("TUR", worked_solution(v, "IND")), ["agreement of IND", "re-run"]),
-    "decimal-comma-text": (lambda v: ("IND", f"{worked_solution(v, 'IND'):.2f}".replace(".", ",")), ["text", "read as 0.67"]),
+    "decimal-comma-text": (lambda v: ("IND", f"{worked_solution(v, 'IND'):.2f}".replace(".", ",")), ["text", "read as 0."]),
     "percent-text": (lambda v: ("IND", "67%"), ["percentage written as text"]),
     "boolean-column-not-averaged": (lambda v: ("IND", _same(_pair(v, "IND"))), [".mean()"]),
     "merged-table": (lambda v: ("IND", _pair(v, "IND")), ["is a table"]),
     "nan-from-empty-merge": (lambda v: ("IND", float("nan")), ["NaN", "merge"]),
     "huge-number": (lambda v: ("IND", 10**400), ["too large"]),
-    "serbia-as-SRB": (lambda v: ("SRB", 0.6), ["Yugoslavia", "YUG"]),
+    "serbia-YUG-value-as-SRB": (lambda v: ("SRB", worked_solution(v, "YUG")), ["agreement of YUG", "2020"]),
+    "serbia-SRB-value-as-YUG": (lambda v: ("YUG", round(worked_solution(v, "SRB"), 2)), ["agreement of SRB", "2020"]),
+    "soviet-code-SUN": (lambda v: ("SUN", 0.7), ["USSR", "RUS"]),
     "country-name": (lambda v: ("India", 0.67), ["name", "IND"]),
     "unknown-code": (lambda v: ("XXX", 0.5), ["not a code"]),
     "kazakhstan-itself": (lambda v: ("KAZ", 1.0), ["another country"]),
@@ -129,6 +147,17 @@ def test_wrong_methods_get_a_named_hint(votes, build, phrases, assert_named_hint
     """Is each wrong method refused with a hint that names the mistake (never a pass, no internals)?"""
     verdict = check(EXERCISE, build(votes))
     assert_named_hint(verdict, phrases)
+
+
+@pytest.mark.parametrize("partner, digits", [("IND", None), ("KGZ", None), ("TKM", None), ("VEN", None), ("KGZ", 2), ("TKM", 3)])
+def test_kept_not_voting_rows_get_a_named_hint(all_rows, partner, digits, assert_named_hint):
+    """Is the worked solution run on every row ("not voting" kept, so two states that both stayed
+    out count as agreeing) refused with a hint that names those rows, unrounded or rounded?"""
+    value = worked_solution(all_rows, partner)
+    right = worked_solution(all_rows[all_rows["vote"] != "not voting"], partner)
+    assert abs(value - right) > 1e-3  # the mistake really changes the answer for these partners
+    value = value if digits is None else round(value, digits)
+    assert_named_hint(check(EXERCISE, (partner, value)), ['"not voting"', "Drop those rows"])
 
 
 def test_left_merge_for_ind_is_really_close(votes):
