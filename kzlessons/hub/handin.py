@@ -15,7 +15,7 @@ refused (:class:`HandInError`), as is one that does not exist or cannot be writt
 ...     hand_in(environ={})
 ... except HandInUnavailable as error:
 ...     print(error)
-Hand-in is not set up here: this is not a course JupyterHub (JUPYTERHUB_USER is not set). Download your progress instead (Prepare download in lesson 00, or kz.progress.export("my-progress.json")) and upload the file to your course page.
+Hand-in is not set up here: this is not a course JupyterHub (JUPYTERHUB_USER is not set). Download your progress instead (Prepare download in lesson 00, or kz.progress.export("my-progress.json")) and upload the file to your course page (the LMS).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from . import inbox
 __all__ = ["HandedIn", "HandInError", "HandInUnavailable", "hand_in", "DOWNLOAD_INSTEAD"]
 
 _HOW = ('(Prepare download in lesson 00, or kz.progress.export("my-progress.json")) and upload the file to your '
-        "course page.")
+        "course page (the LMS).")
 #: What a learner can always do instead of handing in on the hub.
 DOWNLOAD_INSTEAD = f"Download your progress instead {_HOW}"
 _MEANWHILE = f"Tell your instructor; meanwhile, download your progress {_HOW}"
