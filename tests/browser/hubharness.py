@@ -45,10 +45,7 @@ EXCHANGE_MODE = 0o3753
 
 
 def problem() -> str | None:
-    """Why a hub cannot be run here (None when it can)."""
-    if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        return ("the JupyterHub test creates system users (useradd) and runs the hub's local process spawner, "
-                "which need root; run it as root (CI does)")
+    """Why a hub cannot be run here, root aside (None when it can)."""
     for tool in ("useradd", "userdel", "groupadd", "groupdel", "git"):
         if shutil.which(tool) is None:
             return f"{tool} is not installed (the JupyterHub test needs it)"
