@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import ModuleType
 
 NAMES = ["KAZ", "KGZ", "ARM", "RUS"]
+GROUPS = ["Russia", "China", "EU-27", "Türkiye", "Central Asia"]
 
 
 def _monthly(data: ModuleType):
@@ -68,10 +69,6 @@ def figures(data: ModuleType) -> dict[str, str]:
     out["EU exports to Kazakhstan, Kyrgyzstan and Armenia jumped in 2022 while exports to Russia fell"] = (
         "EU exports to Kazakhstan, Kyrgyzstan and Armenia jumped in 2022 while exports to Russia fell"
         if jumped else "the 2022 summary no longer fits the data")
-    national = data.load("trade")["year"].max()
-    out["Kazakhstan's own trade statistics for 2022 are not in our data"] = (
-        "Kazakhstan's own trade statistics for 2022 are not in our data" if national < 2022
-        else f"the trade data now reach {national}")
     highest = neighbours.mean().idxmax()
     out["Kazakhstan's line is the highest in euros"] = (
         "Kazakhstan's line is the highest in euros" if highest == "KAZ" else f"{highest}'s line is the highest")
@@ -97,6 +94,123 @@ def figures(data: ModuleType) -> dict[str, str]:
         f"below 40 in {low:%B %Y}" if index["RUS"].min() < 40 else "not below 40")
     label = {"KGZ": "Kyrgyzstan", "KAZ": "Kazakhstan", "ARM": "Armenia", "RUS": "Russia"}
     out["Kyrgyzstan's index climbs highest"] = f"{label[index.loc['2022'].max().idxmax()]}'s index climbs highest"
+
+    out.update(_bns(data, index))
+    out.update(_customs_union(data, monthly))
+    return out
+
+
+def _own(data: ModuleType):
+    """Kazakhstan's own (BNS) trade, US$ billion, by partner group, year and flow, as the lesson builds ``own``."""
+    bns = data.load("trade_bns")
+    rows = bns[bns["latest"] & ~bns["is_aggregate"] & bns["year"].between(2019, 2023)
+               & bns["partner_group"].isin(GROUPS)]
+    own = (rows.groupby(["partner_group", "year", "flow"], observed=True)["value_usd_mn"].sum()
+           .unstack("flow") / 1000)
+    own["turnover"] = own["exports"] + own["imports"]
+    return bns, own
+
+
+def _bns(data: ModuleType, index) -> dict[str, str]:
+    """The BNS section: editions, the EU row, turnover 2021-2023, exports to Russia, the two records."""
+    out: dict[str, str] = {}
+    bns, own = _own(data)
+    years = sorted(bns["year"].unique())
+    out["read the shock in Kazakhstan's own trade statistics for 2019–2023"] = (
+        f"read the shock in Kazakhstan's own trade statistics for {max(2019, years[0])}–{years[-1]}")
+    out["holds the editions for 2018–2023"] = f"holds the editions for {years[0]}–{years[-1]}"
+
+    # The BNS "EU countries" row minus the 27 members is the UK row until the UK drops out of it.
+    latest = bns[bns["latest"]]
+    def row(name):
+        return latest[latest["partner"] == name].set_index(["year", "flow"])["value_usd_mn"]
+    uk_in = (row("EU countries") - row("EU-27 (sum of the 27 member rows)")).groupby("year").sum() > 1
+    members = bns[bns["partner_group"] == "EU-27"]["iso3"].nunique()
+    out["still includes the United Kingdom until 2022. Add up the 27 member countries"] = (
+        f"still includes the United Kingdom until {max(uk_in[uk_in].index)}. Add up the {members} member countries")
+    out["the BNS \"EU countries\" row includes the UK to 2022"] = (
+        f"the BNS \"EU countries\" row includes the UK to {max(uk_in[uk_in].index)}")
+
+    turnover = own["turnover"].unstack("partner_group")
+    rises = bool((turnover.loc[2022] > turnover.loc[2021]).all())
+    out["Every line rises in 2022"] = "Every line rises in 2022" if rises else "not every line rises in 2022"
+    t = turnover.round(1)
+    passed = "had passed" if turnover.loc[2023, "China"] > turnover.loc[2023, "Russia"] else "had not passed"
+    out[("Trade with Russia grew from about US$ 24.6 billion in 2021 to 27.0 billion, with China from 18.0 to "
+         "24.2 billion, and with the EU-27 from 28.9 to 40.0 billion; by 2023 China's line had passed Russia's")] = (
+        f"Trade with Russia grew from about US$ {t.loc[2021, 'Russia']:.1f} billion in 2021 to "
+        f"{t.loc[2022, 'Russia']:.1f} billion, with China from {t.loc[2021, 'China']:.1f} to "
+        f"{t.loc[2022, 'China']:.1f} billion, and with the EU-27 from {t.loc[2021, 'EU-27']:.1f} to "
+        f"{t.loc[2022, 'EU-27']:.1f} billion; by 2023 China's line {passed} Russia's")
+    out["Turnover 2021 → 2022: Russia about 24.6 → 27.0, China 18.0 → 24.2, EU-27 28.9 → 40.0 (US$ bn)"] = (
+        f"Turnover 2021 → 2022: Russia about {t.loc[2021, 'Russia']:.1f} → {t.loc[2022, 'Russia']:.1f}, "
+        f"China {t.loc[2021, 'China']:.1f} → {t.loc[2022, 'China']:.1f}, "
+        f"EU-27 {t.loc[2021, 'EU-27']:.1f} → {t.loc[2022, 'EU-27']:.1f} (US$ bn)")
+    out["China's turnover passed Russia's in 2023 on this basis"] = (
+        f"China's turnover {passed.split()[-1]} Russia's in 2023 on this basis")
+
+    russia = own.loc["Russia"]
+    flat = abs(russia.loc[2022, "imports"] / russia.loc[2021, "imports"] - 1) < 0.05
+    out["exports to Russia rose from about US$ 7.0 billion to 9.1 billion, while its imports from Russia hardly moved"] = (
+        f"exports to Russia rose from about US$ {russia.loc[2021, 'exports']:.1f} billion to "
+        f"{russia.loc[2022, 'exports']:.1f} billion, while its imports from Russia "
+        + ("hardly moved" if flat else "moved"))
+    out["exports to Russia 7.0 → 9.1 with imports from Russia flat"] = (
+        f"exports to Russia {russia.loc[2021, 'exports']:.1f} → {russia.loc[2022, 'exports']:.1f} "
+        "with imports from Russia " + ("flat" if flat else "moving"))
+    up = bool(rises and russia.loc[2022, "exports"] > russia.loc[2021, "exports"])
+    out["show its trade with every main partner rising in 2022 and its exports to Russia up"] = (
+        "show its trade with every main partner rising in 2022 and its exports to Russia up" if up
+        else "the BNS summary no longer fits the data")
+
+    # The two records of the same goods: EU exports to Kazakhstan (same months) against BNS imports from the EU.
+    monthly = _monthly(data)
+    last = monthly.dropna(how="all").index.max()
+    eleven = monthly[monthly.index.month <= last.month]
+    eu = eleven.loc["2022", "KAZ"].sum() / eleven.loc["2021", "KAZ"].sum() - 1
+    kz = own.loc[("EU-27", 2022), "imports"] / own.loc[("EU-27", 2021), "imports"] - 1
+    words = {11: "eleven", 10: "ten", 12: "twelve"}
+    out["Compare the two records for 2021 and 2022. The EU's record ends in November 2022, so compare the same "
+        "eleven months"] = (
+        f"Compare the two records for 2021 and 2022. The EU's record ends in {last:%B %Y}, so compare the same "
+        f"{words.get(last.month, last.month)} months")
+    out["+80% against +35%"] = f"{eu:+.0%} against {kz:+.0%}"
+    out["+80% (Jan–Nov 2022 on Jan–Nov 2021, euros)"] = f"{eu:+.0%} (Jan–{last:%b} 2022 on Jan–{last:%b} 2021, euros)"
+    out["+35% (2022 on 2021, dollars)"] = f"{kz:+.0%} (2022 on 2021, dollars)"
+    out["(+80% in the first eleven months)"] = f"({eu:+.0%} in the first {words.get(last.month, last.month)} months)"
+    out["(+35% for the year, in dollars)"] = f"({kz:+.0%} for the year, in dollars)"
+    return out
+
+
+def _customs_union(data: ModuleType, monthly) -> dict[str, str]:
+    """The customs-union test: all seven partners indexed to 2021 = 100, averaged March-November 2022."""
+    out: dict[str, str] = {}
+    trade = data.load("eu_trade_monthly")
+    exports = trade[(trade["product"] == "total") & (trade["flow"] == "exports")]
+    seven = (exports.groupby(["month", "partner_iso3"], observed=True)["value_eur"]
+             .sum(min_count=1).unstack().astype("float64"))
+    last = seven.dropna(how="all").index.max()
+    window = (seven / seven.loc["2021"].mean() * 100).loc["2022-03":last]
+    after = window.mean()
+    words = {9: "nine", 8: "eight", 10: "ten"}
+    out["averages the nine months from the invasion to November 2022 (March–November)"] = (
+        f"averages the {words.get(len(window), len(window))} months from the invasion to {last:%B %Y} "
+        f"(March–{last:%B})")
+    out[("Kyrgyzstan about 450, Armenia about 269, Kazakhstan about 195, against about 160 for Georgia and "
+         "about 154 for Uzbekistan")] = (
+        f"Kyrgyzstan about {after['KGZ']:.0f}, Armenia about {after['ARM']:.0f}, Kazakhstan about "
+        f"{after['KAZ']:.0f}, against about {after['GEO']:.0f} for Georgia and about {after['UZB']:.0f} for Uzbekistan")
+    for code, name in (("KGZ", "Kyrgyzstan"), ("ARM", "Armenia"), ("KAZ", "Kazakhstan"), ("GEO", "Georgia"),
+                       ("UZB", "Uzbekistan"), ("BLR", "Belarus"), ("RUS", "Russia")):
+        shown = {"KGZ": 450, "ARM": 269, "KAZ": 195, "GEO": 160, "UZB": 154, "BLR": 92, "RUS": 54}[code]
+        out[f"{name} about {shown}"] = f"{name} about {after[code]:.0f}"
+    lead = after[["KGZ", "ARM", "KAZ"]].min() > after[["GEO", "UZB"]].max()
+    out["The three members lead"] = "The three members lead" if lead else "The three members do not all lead"
+    half = bool((after[["GEO", "UZB"]] > 150).all())
+    out["rose too, by more than half"] = "rose too, by more than half" if half else "did not rise by half"
+    out["they rose more to these EAEU members than to Georgia and Uzbekistan"] = (
+        "they rose more to these EAEU members than to Georgia and Uzbekistan" if lead
+        else "the customs-union summary no longer fits the data")
     return out
 
 
@@ -108,4 +222,5 @@ ALLOW = [
     r"2021 total|2020 or January 2021 as the base|[Dd]ecember\s+filled with 0|2022-only",   # the checker's named slips
     r"\bsoared\W*\s+in 2022",                         # the invented headline of the reflection
     r"MP-IDSA commentary, 27 April 2023",              # Reading A's full reference
+    r"\b1-TS\b",                                        # the name of the BNS survey form
 ]
