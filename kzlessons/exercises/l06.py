@@ -2,19 +2,26 @@
 
 ``l06-scorecard``: the learner chooses weights for the indicator columns of the
 lesson's ``scaled`` table (one row per partner: Russia, China, EU-27, US,
-Türkiye; each column rescaled from 0 for the lowest partner to 1 for the
-highest) and computes each partner's weighted score, the weighted average
+Türkiye) and computes each partner's weighted score, the weighted average
 
     score = sum(weight[k] * scaled[k] for k in weights) / sum(abs(weight[k]) for k in weights)
 
-(with the lesson's sliders all weights are 0 or more, so the divisor is simply
-``sum(weights.values())``; a negative weight counts an indicator *against* a
-partner, e.g. to treat security ties as a dependence). The answer is the pair
-``(weights, scores)``: ``weights`` a dict {column: weight}, ``scores`` the table
-with the indicator columns and a new ``score`` column. The check recomputes the
-trade columns from the data, so a score built on the unscaled ``indicators``
-(mixed units: %, percentage points, 0/1) is refused; which weights are "right"
-is for the learner to argue. Scores rounded to 1–3 decimals pass.
+The sliders run from −5 to 5: a negative weight counts an indicator *against* a
+partner (e.g. security ties as a dependence), and dividing by the sum of the
+absolute weights keeps every score between −1 and 1 (with all weights 0 or more
+the divisor is simply their sum). The answer is the pair ``(weights, scores)``:
+``weights`` a dict {column: weight}, ``scores`` the table with the indicator
+columns and a new ``score`` column.
+
+The trade columns come from Kazakhstan's own statistics (``trade_bns``, latest
+editions): ``trade_share`` is each partner's share of goods trade in 2023 and
+``share_change`` its change from 2018, in percentage points. The lesson scales
+them against a natural zero (:func:`rescale`): the share divided by the largest
+share, the change centred on 0.5 (no change). The check recomputes both, so a
+score built on the unscaled ``indicators`` (mixed units: %, percentage points,
+0/1) or on min–max columns is refused with a hint naming the mistake; which
+weights are "right" is for the learner to argue. Scores rounded to 1–3 decimals
+pass.
 
 >>> from kzlessons.exercises import check
 >>> from kzlessons.exercises.l06 import lesson_scaled
@@ -36,7 +43,9 @@ from . import Verdict, exercise, is_number, type_name
 PARTNERS = ["Russia", "China", "EU-27", "US", "Türkiye"]
 #: Indicator columns the check recomputes from ``trade`` (the others are 0/1 judgements).
 FROM_DATA = ("trade_share", "share_change")
-YEAR, BASE_YEAR = 2020, 2013
+YEAR, BASE_YEAR = 2023, 2018
+#: The dataset and basis of the trade columns (the lesson names it: Kazakhstan's BNS tables).
+DATASET = "trade_bns"
 
 
 def lesson_indicators():
@@ -50,9 +59,9 @@ def lesson_indicators():
 
     from .. import data
 
-    trade = data.load("trade")
-    reported = trade[(trade["basis"] == "reported") & ~trade["is_aggregate"]]
-    by_group = reported.groupby(["year", "partner_group"], observed=True)["value_usd_mn"].sum().unstack()
+    trade = data.load(DATASET)
+    rows = trade[trade["latest"] & ~trade["is_aggregate"]]
+    by_group = rows.groupby(["year", "partner_group"], observed=True)["value_usd_mn"].sum().unstack()
     share = by_group.div(by_group.sum(axis=1), axis=0) * 100
     return pd.DataFrame({
         "trade_share": share.loc[YEAR, PARTNERS],
@@ -61,10 +70,30 @@ def lesson_indicators():
 
 
 def rescale(table):
-    """Each column from 0 (lowest row) to 1 (highest row), as the lesson rescales it.
+    """The trade columns on the lesson's 0–1 scales, each with a natural zero.
+
+    ``trade_share`` is divided by the largest share (0 = no trade, 1 = the largest
+    partner); ``share_change`` is centred so that 0.5 means no change and the largest
+    change, up or down, reaches 1 or 0. Other columns are left as they are.
 
     >>> import pandas as pd
-    >>> rescale(pd.DataFrame({"x": [2.0, 4.0, 3.0]}))["x"].tolist()
+    >>> table = rescale(pd.DataFrame({"trade_share": [20.0, 40.0, 10.0], "share_change": [-4.0, 2.0, 0.0]}))
+    >>> table["trade_share"].tolist(), table["share_change"].tolist()
+    ([0.5, 1.0, 0.25], [0.0, 0.75, 0.5])
+    """
+    out = table.astype(float)
+    if "trade_share" in out.columns:
+        out["trade_share"] = table["trade_share"] / table["trade_share"].max()
+    if "share_change" in out.columns:
+        out["share_change"] = 0.5 + table["share_change"] / (2 * table["share_change"].abs().max())
+    return out
+
+
+def min_max(table):
+    """Min–max rescaling, (x − min) / (max − min): the usual method, which the lesson does not use.
+
+    >>> import pandas as pd
+    >>> min_max(pd.DataFrame({"x": [2.0, 4.0, 3.0]}))["x"].tolist()
     [0.0, 1.0, 0.5]
     """
     return (table - table.min()) / (table.max() - table.min())
@@ -95,18 +124,25 @@ def _column_problem(name: str, mine, scaled, raw) -> str | None:
                 "version. Adding a percentage to a 0/1 column lets the biggest numbers win. Start "
                 "from `scaled`, not `indicators`: scores = scaled.assign(score=...)."
             )
+        if _close(values, min_max(raw[[name]])[name], 0.0051):
+            return (
+                f"the column {name} is min–max rescaled ((x − min) / (max − min)), which puts the "
+                "smallest partner at 0 whatever its trade and moves 'no change' around. The lesson "
+                "scales against a natural zero; start from its `scaled` table."
+            )
     if np.isnan(values).any():
         return f"the column {name} has missing values. Start from `scaled`, which has a value for every partner."
     low, high = float(values.min()), float(values.max())
     if low < -1e-9 or high > 1 + 1e-9:
         return (
             f"the column {name} runs from {low:.2f} to {high:.2f}, so it is not on the 0–1 scale. "
-            "Use the rescaled table `scaled` (lowest partner 0, highest 1) so that the indicators can be added."
+            "Use the lesson's rescaled table `scaled` (every column between 0 and 1) so that the "
+            "indicators can be added."
         )
     if name in scaled.columns:
         return (
-            f"the column {name} is on a 0–1 scale but not the lesson's: the lowest partner should be "
-            "0 and the highest 1 ((x − min) / (max − min)). Start from `scaled`."
+            f"the column {name} is on a 0–1 scale but not the lesson's: trade_share is divided by "
+            "the largest share, and share_change is centred on 0.5 (no change). Start from `scaled`."
         )
     return None
 
@@ -175,8 +211,8 @@ def _check_scorecard(answer: Any) -> Verdict:
     if scores is None:
         return Verdict.not_yet(
             "`scores` is still None. Multiply each column of `scaled` by its weight, add them up, "
-            "divide by sum(weights.values()), and store the result as a new column: "
-            "scores = scaled.assign(score=...)."
+            "divide by the total size of the weights, sum(abs(w) for w in weights.values()), and "
+            "store the result as a new column: scores = scaled.assign(score=...)."
         )
     if not isinstance(scores, pd.DataFrame):
         return Verdict.not_yet(
@@ -252,13 +288,14 @@ def _check_scorecard(answer: Any) -> Verdict:
         return Verdict.not_yet(
             "your score is the weighted average of the unscaled `indicators` (%, percentage points "
             "and 0/1 mixed), so the biggest units win. Compute it from `scaled`: "
-            "sum(scaled[name] * w for name, w in weights.items()) / sum(weights.values())."
+            "sum(scaled[name] * w for name, w in weights.items()) / sum(abs(w) for w in weights.values())."
         )
     problem = _score_problem(mine, columns, values, weights, signed_total, abs_total)
     if problem:
         return Verdict.not_yet(problem)
     return Verdict.not_yet(
         "the scores do not follow from your weights. For each indicator multiply its column of "
-        "`scaled` by its weight, add the products, and divide by the sum of the weights. Did you "
-        "move a slider without re-running the cell that reads `weights`?"
+        "`scaled` by its weight, add the products, and divide by the total size of the weights, "
+        "sum(abs(w) for w in weights.values()). Did you move a slider without re-running the cell "
+        "that reads `weights`?"
     )

@@ -1,6 +1,6 @@
 """Tests for the lesson 05 exercise check (kzlessons/exercises/l05.py).
 
-The learner's table is rebuilt here the way notebook 05 builds it (cell 20), not
+The learner's table is rebuilt here the way notebook 05 builds it (cell id 4fcae1f2), not
 with the checker's helper, so a checker that drifts from the lesson fails.
 """
 
@@ -17,7 +17,7 @@ NAMES = {"KAZ": "Kazakhstan", "KGZ": "Kyrgyzstan", "ARM": "Armenia", "RUS": "Rus
 
 
 def _monthly(flow="exports", product="total", min_count=1) -> pd.DataFrame:
-    """Notebook 05 cell 20; min_count=0 is the plain .sum() that turns December 2022 into 0."""
+    """Notebook 05 cell 4fcae1f2; min_count=0 is the plain .sum() that turns December 2022 into 0."""
     trade = kz.data.load("eu_trade_monthly")
     keep = trade[(trade["product"] == product) & (trade["flow"] == flow) & trade["partner_iso3"].isin(list(NAMES))]
     return (keep.groupby(["month", "partner_iso3"], observed=True)["value_eur"]
@@ -30,7 +30,7 @@ def monthly() -> pd.DataFrame:
 
 
 def worked_solution(monthly) -> pd.DataFrame:
-    """Notebook 05 cell 32."""
+    """Notebook 05 cell 6381d549 (the worked solution)."""
     base = monthly.loc["2021"].mean()
     return monthly / base * 100
 

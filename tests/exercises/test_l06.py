@@ -1,7 +1,8 @@
 """Tests for the lesson 06 exercise check (kzlessons/exercises/l06.py).
 
-The tables are built here exactly as notebook 06 builds them (cell 28), not with the
-checker's helpers, so a checker that drifts from the lesson fails.
+The tables are built here exactly as notebook 06 builds them (its `group_shares` cell and the
+scorecard cell 8358362c), not with the checker's helpers, so a checker that drifts from the lesson
+fails.
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ PARTNERS = ["Russia", "China", "EU-27", "US", "Türkiye"]
 
 @pytest.fixture(scope="module")
 def indicators() -> pd.DataFrame:
-    """Notebook 06 cell 28, unscaled."""
-    trade = kz.data.load("trade")
-    reported = trade[(trade["basis"] == "reported") & ~trade["is_aggregate"]]
-    by_group = reported.groupby(["year", "partner_group"], observed=True)["value_usd_mn"].sum().unstack()
-    share = by_group.div(by_group.sum(axis=1), axis=0) * 100
+    """Notebook 06's `indicators`: Kazakhstan's BNS statistics, 2023 and the change from 2018, unscaled."""
+    trade_bns = kz.data.load("trade_bns")
+    bns = trade_bns[trade_bns["latest"] & ~trade_bns["is_aggregate"]]
+    by_group = bns.groupby(["year", "partner_group"], observed=True)["value_usd_mn"].sum().unstack()
+    share_bns = by_group.div(by_group.sum(axis=1), axis=0) * 100
     return pd.DataFrame({
-        "trade_share": share.loc[2020, PARTNERS],
-        "share_change": share.loc[2020, PARTNERS] - share.loc[2013, PARTNERS],
+        "trade_share": share_bns.loc[2023, PARTNERS],
+        "share_change": share_bns.loc[2023, PARTNERS] - share_bns.loc[2018, PARTNERS],
         "security_ties": pd.Series({"Russia": 1, "China": 1, "EU-27": 0, "US": 0, "Türkiye": 0}),
         "route_around_russia": pd.Series({"Russia": 0, "China": 1, "EU-27": 1, "US": 0, "Türkiye": 1}),
     })
@@ -33,13 +34,17 @@ def indicators() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def scaled(indicators) -> pd.DataFrame:
-    return (indicators - indicators.min()) / (indicators.max() - indicators.min())
+    """Notebook 06's `scaled`: each trade column against a natural zero."""
+    scaled = indicators.astype(float)
+    scaled["trade_share"] = indicators["trade_share"] / indicators["trade_share"].max()
+    scaled["share_change"] = 0.5 + indicators["share_change"] / (2 * indicators["share_change"].abs().max())
+    return scaled
 
 
 def worked_solution(scaled, weights) -> pd.DataFrame:
-    """Notebook 06 cell 34."""
+    """Notebook 06's worked solution (cell 0dae2c02)."""
     weighted = sum(scaled[name] * w for name, w in weights.items())
-    return scaled.assign(score=weighted / sum(weights.values())).sort_values("score", ascending=False)
+    return scaled.assign(score=weighted / sum(abs(w) for w in weights.values())).sort_values("score", ascending=False)
 
 
 EQUAL = {"trade_share": 1.0, "share_change": 1.0, "security_ties": 1.0, "route_around_russia": 1.0}
@@ -49,6 +54,10 @@ NEGATIVE = {"trade_share": 2.0, "share_change": 1.0, "security_ties": -2.0, "rou
 
 def _weighted(table, weights):
     return sum(table[name] * w for name, w in weights.items())
+
+
+def _min_max(table):
+    return (table - table.min()) / (table.max() - table.min())
 
 
 RIGHT = {
@@ -89,7 +98,13 @@ WRONG = {
         lambda s, i: (UNEQUAL, s.assign(score=_weighted(i, UNEQUAL) / sum(UNEQUAL.values()))),
         ["unscaled `indicators`"],
     ),
-    "divided-by-max-not-min-max": (
+    "min-max-columns": (
+        lambda s, i: (EQUAL, _min_max(i).assign(score=_weighted(_min_max(i), EQUAL) / 4)), ["min–max", "natural zero"]
+    ),
+    "min-max-columns-rounded": (
+        lambda s, i: (EQUAL, _min_max(i).round(2).assign(score=0.5)), ["min–max"]
+    ),
+    "share-change-divided-by-max": (
         lambda s, i: (EQUAL, (i / i.max()).assign(score=_weighted(i / i.max(), EQUAL) / 4)), ["0–1 scale"]
     ),
     "z-scores": (
@@ -118,6 +133,16 @@ WRONG = {
     "misspelt-column": (lambda s, i: ({"trade": 1}, s.assign(score=0.0)), ["not in the table"]),
     "no-score-column": (lambda s, i: ({"trade_share": 1}, s), ["no `score` column"]),
     "scores-still-none": (lambda s, i: ({"trade_share": 1.0}, None), ["scaled.assign(score="]),
+    # R2-B24: every hint that names the divisor names the absolute weights, as the lesson does
+    "scores-still-none-negative-weight": (lambda s, i: (NEGATIVE, None), ["sum(abs(w) for w in weights.values())"]),
+    "unscaled-negative-weight": (
+        lambda s, i: (NEGATIVE, s.assign(score=_weighted(i, NEGATIVE) / sum(abs(w) for w in NEGATIVE.values()))),
+        ["unscaled `indicators`", "sum(abs(w) for w in weights.values())"],
+    ),
+    "unexplained-negative-weight": (
+        lambda s, i: (NEGATIVE, s.assign(score=_weighted(s, NEGATIVE) / 7 + 0.3)),
+        ["sum(abs(w) for w in weights.values())", "re-running"],
+    ),
     "bare-table": (lambda s, i: s, ["pair"]),
     "text-weight": (lambda s, i: ({"trade_share": "2"}, s.assign(score=0.0)), ["should be a number"]),
     "decimal-comma-weight": (lambda s, i: ({"trade_share": "0,5"}, s.assign(score=0.0)), ["if you mean 0.5"]),
