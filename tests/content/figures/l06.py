@@ -166,6 +166,13 @@ def figures(data: ModuleType) -> dict[str, str]:
 
     out["Russia's share falls steeply in the 1990s"] = (
         "Russia's share falls steeply in the 1990s" if falls else "Russia's share does not fall steeply")
+    out.update(_after_2020(data, share, share_dots_all))
+    return out
+
+
+def _after_2020(data: ModuleType, share: pd.DataFrame, share_dots_all: pd.DataFrame) -> dict[str, str]:
+    """The lesson's figures from Kazakhstan's BNS tables: shares to 2023, the overlap with DOTS, the HHIs."""
+    out: dict[str, str] = {}
     # After 2020: Kazakhstan's own (BNS) statistics beside IMF DOTS.
     dots_end = int(data.load("trade")["year"].max())
     bns = _bns(data)
