@@ -108,7 +108,10 @@ def _learner_session(browser, site: HubSite, banks: dict, user: User, answers: l
     lab = _open(browser, site, user, site.lesson_link())
     assert LESSON.search(lab.page.url), lab.page.url
     lab.run_all()
-    assert lab.error_outputs() == [], f"{user.name}: lesson 00 shows errors"
+    errors = lab.error_outputs()
+    if errors:
+        lab.screenshot(harness.REPO / "test-artifacts" / "browser" / f"FAILED-hub-{user.name}.png")
+    assert errors == [], f"{user.name}: lesson 00 shows errors:\n" + "\n\n".join(errors)
     for qid, right in answers:
         _answer(lab, banks, qid, right)
     _hand_in(lab, user, attempts)
