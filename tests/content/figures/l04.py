@@ -80,7 +80,8 @@ def _ukraine_figures(data: ModuleType) -> dict[str, str]:
         f"from {military['year'].min()} to {military['year'].max()} also on its militarisation")
     assert (crimea["RUS"] == "no").all(), "the lesson says Russia voted no on every text in the grid"
     assert set(military["KAZ"]) == {"abstain"}, "the lesson says Kazakhstan abstained on every militarisation text"
-    out["all four militarisation texts"] = "all four militarisation texts" if len(military) == 4 else f"all {len(military)} militarisation texts"
+    out["all four militarisation texts"] = (
+        "all four militarisation texts" if len(military) == 4 else f"all {len(military)} militarisation texts")
     kaz_no = rights[rights["KAZ"] == "no"]
     out["no on the Crimea human-rights texts from 2016 to 2022"] = (
         f"no on the Crimea human-rights texts from {kaz_no['year'].min()} to {kaz_no['year'].max()}")
@@ -185,17 +186,13 @@ def figures(data: ModuleType) -> dict[str, str]:
     out["Kazakhstan's rows start in 1992"] = f"Kazakhstan's rows start in {kaz_first.year}"
     by_origin = roll_calls.groupby(roll_calls["origin"].astype(str))["date"].agg(["min", "max"])
     voeten_end, un_start = by_origin.loc["Voeten (unvotes)", "max"], by_origin.loc["UN (DGACM)", "min"]
-    out["Up to January 2020 they are Erik Voeten's"] = f"Up to {voeten_end:%B %Y} they are Erik Voeten's"
-    out["From November 2020 they are the UN's own record"] = f"From {un_start:%B %Y} they are the UN's own record"
-    out["Voeten's part (to January 2020) and the UN's (from November 2020)"] = (
-        f"Voeten's part (to {voeten_end:%B %Y}) and the UN's (from {un_start:%B %Y})")
-    out["Voeten's roll calls (to January 2020)"] = f"Voeten's roll calls (to {voeten_end:%B %Y})"
-    out["The UN's (from November 2020)"] = f"The UN's (from {un_start:%B %Y})"
-    out["the code of the former Yugoslavia, up to January 2020"] = (
-        f"the code of the former Yugoslavia, up to {voeten_end:%B %Y}")
-    out["from November 2020, in the UN's record"] = f"from {un_start:%B %Y}, in the UN's record"
-    out["up to January 2020 (Voeten's rows) and from November 2020 (the UN's)"] = (
-        f"up to {voeten_end:%B %Y} (Voeten's rows) and from {un_start:%B %Y} (the UN's)")
+    # the two parts of the file: the same two dates in several sentences
+    for text in ("Up to January 2020 they are Erik Voeten's", "From November 2020 they are the UN's own record",
+                 "Voeten's part (to January 2020) and the UN's (from November 2020)",
+                 "Voeten's roll calls (to January 2020)", "The UN's (from November 2020)",
+                 "the code of the former Yugoslavia, up to January 2020", "from November 2020, in the UN's record",
+                 "up to January 2020 (Voeten's rows) and from November 2020 (the UN's)"):
+        out[text] = text.replace("January 2020", f"{voeten_end:%B %Y}").replace("November 2020", f"{un_start:%B %Y}")
     last = roll_calls["date"].max()
     out["goes further, to June 2026"] = f"goes further, to {last:%B %Y}"
     out["The roll-call file runs to June 2026"] = f"The roll-call file runs to {last:%B %Y}"
@@ -293,10 +290,8 @@ def figures(data: ModuleType) -> dict[str, str]:
     ideal = data.load("ideal_points").set_index(["iso3", "year"])
     ip = ideal["ideal_point"]
     top = int(ideal.index.get_level_values("year").max())
-    out["up to 2024"] = f"up to {top}"
-    out["The ideal points run to 2024"] = f"The ideal points run to {top}"
-    out["the ideal points to 2024"] = f"the ideal points to {top}"
-    out["Ideal points to 2024"] = f"Ideal points to {top}"
+    for text in ("up to 2024", "The ideal points run to 2024", "the ideal points to 2024", "Ideal points to 2024"):
+        out[text] = text.replace("2024", str(top))
     out["from about −0.47 to about −0.92"] = (
         f"from about {_signed(ip['KAZ', 2021])} to about {_signed(ip['KAZ', 2022])}")
     out["Russia from −0.03 to −0.81"] = f"Russia from {_signed(ip['RUS', 2021])} to {_signed(ip['RUS', 2022])}"
