@@ -17,12 +17,25 @@ or status × reading) is told which levels it has and what to keep.
 
 Both checks accept values rounded as the lesson displays them (three decimals
 for the trade shares, two for the confirmed shares) and name the usual wrong
-methods instead of saying only "not quite".
+methods instead of saying only "not quite"; trade shares rounded further are
+told that the rounding, not the method, is what fails.
+
+``l07-forecast-verdicts``: the learner's own verdict on each of Reading B's five
+forecasts, recorded before the lesson gives its own: for each, did Moscow press
+(or do what Roberts expected of it), did Kazakhstan give way ("yes", "partly",
+"no", "unclear"), and the verdict ("borne out", "partly borne out", "not borne
+out", "unclear"). Judgements are not graded against the lesson's; the check asks
+that the two questions be answered as the record in the lesson allows (the
+vote-based answers computed from ``un_votes``) and that each verdict follow from
+the part the forecast predicts, naming the usual slip: judging a forecast of
+pressure by whether Kazakhstan complied.
 
 >>> from kzlessons.exercises import check
 >>> check("l07-partner-shares-2015", None).passed
 False
 >>> check("l07-confirmed-share", None).passed
+False
+>>> check("l07-forecast-verdicts", None).passed
 False
 """
 
@@ -31,6 +44,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from . import Verdict, _session, exercise, type_name
@@ -226,6 +240,13 @@ def _check_partner_shares(answer: Any) -> Verdict:
     if hint:
         return Verdict.not_yet(hint)
     total = sum(values.values())
+    coarse = _rounding(values, expected)
+    if coarse is not None:
+        return Verdict.not_yet(
+            f"your shares are right, but rounded to {coarse}: a share rounded that far can be off by half a "
+            f"unit in its last place, more than this check allows, and the rounded shares add up to "
+            f"{total:.3f} instead of 1. Keep at least three decimals (round(3)), or do not round before checking."
+        )
     if abs(total - 1) > 0.002:
         return Verdict.not_yet(
             f"your shares add up to {total:.3f}, not 1. Divide each group by the total of the same rows "
@@ -235,6 +256,21 @@ def _check_partner_shares(answer: Any) -> Verdict:
         'not quite. Keep year == 2015, basis == "reported" and ~is_aggregate, then '
         'groupby("partner_group")["value_usd_mn"].sum() and divide by its sum.'
     )
+
+
+def _rounding(values: Mapping[str, float], expected: Mapping[str, float]) -> str | None:
+    """"two decimals" (or "one decimal") when ``values`` are ``expected`` rounded that far, else None: a
+    harmless rounding, named as such rather than taken for a method error.
+
+    >>> _rounding({"a": 0.39, "b": 0.61}, {"a": 0.3931, "b": 0.6069})
+    'two decimals'
+    >>> _rounding({"a": 0.393, "b": 0.607}, {"a": 0.3931, "b": 0.6069}) is None
+    True
+    """
+    for digits, words in ((2, "two decimals"), (1, "one decimal")):
+        if all(abs(values.get(k, math.nan) - round(v, digits)) < 1e-9 for k, v in expected.items()):
+            return words
+    return None
 
 
 #: Words in code that drop the aggregate rows (their partner_group is empty).
@@ -289,6 +325,21 @@ def _several_levels(answer: Any) -> Verdict:
         f'{said}, where the exercise wants one number per reading. Keep only the share of "confirmed" for '
         f'each reading, indexed by reading alone (answer.xs("confirmed", level="status") picks it out).{right}'
     )
+
+
+def _compared(expected: Mapping[str, float]) -> str:
+    """Which reading's share is higher, and by how many percentage points, from the shares themselves.
+
+    >>> _compared({"A": 0.65, "B": 0.7667})
+    "B's share is the higher one, by 11.7 percentage points"
+    >>> _compared({"A": 0.5, "B": 0.5})
+    'the two shares are equal'
+    """
+    gap = 100 * (expected["B"] - expected["A"])
+    if abs(gap) < 0.05:
+        return "the two shares are equal"
+    higher = "B" if gap > 0 else "A"
+    return f"{higher}'s share is the higher one, by {abs(gap):.1f} percentage points"
 
 
 def _claims():
@@ -358,9 +409,8 @@ def _check_confirmed_share(answer: Any) -> Verdict:
     if _close(values, expected, CONFIRMED_TOL):
         return Verdict.ok(
             f"{expected['A']:.0%} of Reading A's claims and {expected['B']:.0%} of Reading B's have the "
-            f"status confirmed, so B's share is the higher one. The gap is small "
-            f"({100 * (expected['B'] - expected['A']):.1f} percentage points), and \"confirmed\" also "
-            "covers qualified verdicts (a weak source, a broad statement): the next cell shows which."
+            f"status confirmed, so {_compared(expected)}. \"Confirmed\" also covers qualified verdicts (a "
+            "weak source, a broad statement): the next cell shows which."
         )
     if _close(values, {k: 100 * v for k, v in expected.items()}, 100 * CONFIRMED_TOL):
         return Verdict.not_yet("those look like percentages. Give shares between 0 and 1.")
@@ -397,4 +447,249 @@ def _check_confirmed_share(answer: Any) -> Verdict:
         return Verdict.not_yet(hint)
     return Verdict.not_yet(
         "not quite. Try claims.groupby(\"reading\", observed=True)[\"status\"].apply(lambda s: (s == \"confirmed\").mean())."
+    )
+
+
+# ---------------------------------------------------------------- forecast verdicts
+#: The three entries a learner gives for each forecast, and the words each accepts.
+PRESSED, GAVE_WAY, VERDICT = "Moscow pressed", "Kazakhstan gave way", "verdict"
+PART_WORDS = ("yes", "partly", "no", "unclear")
+VERDICT_WORDS = ("borne out", "partly borne out", "not borne out", "unclear")
+#: What a verdict may be, given the answer to the part the forecast predicts: a forecast stands or
+#: falls by what it forecast, not by the other question.
+VERDICTS_FOR = {
+    "yes": ("borne out", "partly borne out"),
+    "partly": ("partly borne out", "unclear"),
+    "no": ("not borne out",),
+    "unclear": ("unclear",),
+}
+#: Kazakhstan's votes since the memo, as ``_ukraine_record`` and ``_syria_record`` read them.
+_MEMO = "2015-09-30"
+
+
+def _voted_by(iso3: tuple[str, ...]):
+    """Rows of ``un_votes`` for these states, without the UN record's ``not voting`` rows."""
+    from .. import data
+
+    votes = data.load("un_votes")
+    votes = votes[votes["iso3"].isin(iso3) & (votes["vote"] != "not voting")]
+    return votes.astype({"iso3": str, "vote": str})
+
+
+def _titles():
+    from .. import data
+
+    roll_calls = data.load("un_roll_calls")
+    title = roll_calls["short"].fillna("") + " " + roll_calls["descr"].fillna("")
+    whole = ~roll_calls["para"].fillna(False).astype(bool) & ~roll_calls["amend"].fillna(False).astype(bool)
+    return roll_calls, title, whole
+
+
+def _ukraine_record():
+    """Kazakhstan's and Russia's votes on every whole-text Ukraine or Crimea roll call after the memo
+    (titles naming Ukraine or Crimea, and ES-11), one row per roll call; a missing vote is NaN.
+
+    >>> record = _ukraine_record()
+    >>> int((record["KAZ"] == "yes").sum())
+    0
+    """
+    roll_calls, title, whole = _titles()
+    es11 = roll_calls["unres"].fillna("").str.contains("ES-11")
+    chosen = roll_calls[(title.str.contains("Ukraine|Crimea") | es11) & whole & (roll_calls["date"] > _MEMO)]
+    wide = _voted_by(("KAZ", "RUS")).pivot(index="rcid", columns="iso3", values="vote")
+    return chosen.set_index("rcid")[["date", "unres"]].join(wide)
+
+
+def _syria_record():
+    """Kazakhstan's and Russia's votes on the Syria roll calls (Golan aside) after the memo.
+
+    >>> record = _syria_record()
+    >>> _as_russia(record)[0]
+    0
+    """
+    roll_calls, title, _ = _titles()
+    chosen = roll_calls[title.str.contains("Syrian Arab Republic") & ~title.str.contains("Golan")
+                        & (roll_calls["date"] > _MEMO)]
+    wide = _voted_by(("KAZ", "RUS")).pivot(index="rcid", columns="iso3", values="vote")
+    return chosen.set_index("rcid")[["date", "unres"]].join(wide)
+
+
+def _as_russia(record) -> tuple[int, int]:
+    """(roll calls where Kazakhstan voted as Russia did, roll calls where both voted)."""
+    both = record.dropna(subset=["KAZ", "RUS"])
+    return int((both["KAZ"] == both["RUS"]).sum()), len(both)
+
+
+def _gave_way_in_votes(record) -> str:
+    """"yes", "partly" or "no": did Kazakhstan vote as Russia did on all, some or none of these?"""
+    same, both = _as_russia(record)
+    return "no" if same == 0 else "yes" if same == both else "partly"
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """One of Roberts' forecasts as the lesson tests it.
+
+    ``predicts`` is the part the forecast is about (Moscow's pressure, or what Kazakhstan would do).
+    ``supported`` gives, for each part, the answers the evidence in the lesson supports, and ``evidence``
+    what to say to any other answer. ``lesson`` holds the lesson's own answers, shown after the check.
+    """
+
+    predicts: str
+    supported: Mapping[str, tuple[str, ...]]
+    evidence: Mapping[str, str]
+    lesson: Mapping[str, str]
+
+
+def forecasts() -> dict[str, Forecast]:
+    """The five forecasts, keyed as the notebook's template writes them; the vote-based answers are
+    computed from ``un_votes``.
+
+    >>> table = forecasts()
+    >>> list(table)[0], table["Forecast 1 (UN votes)"].lesson["verdict"]
+    ('Forecast 1 (UN votes)', 'partly borne out')
+    """
+    ukraine, syria = _ukraine_record(), _syria_record()
+    same_u, both_u = _as_russia(ukraine)
+    same_s, both_s = _as_russia(syria)
+    ukraine_way, syria_way = _gave_way_in_votes(ukraine), _gave_way_in_votes(syria)
+    return {
+        "Forecast 1 (UN votes)": Forecast(
+            predicts=PRESSED,
+            supported={PRESSED: ("yes", "partly"), GAVE_WAY: (ukraine_way,)},
+            evidence={
+                PRESSED: "the record holds one documented case: before the vote on ES-11/3 Russia warned UN "
+                         "members that a yes vote or an abstention would be an \"unfriendly gesture\" (S260).",
+                GAVE_WAY: f"after the memo Kazakhstan voted as Russia did on {same_u} of the {both_u} Ukraine and "
+                          "Crimea roll calls it took part in (the table of Ukraine roll calls), so the answer is "
+                          f"\"{ukraine_way}\".",
+            },
+            lesson={PRESSED: "yes", GAVE_WAY: ukraine_way, VERDICT: "partly borne out"},
+        ),
+        "Forecast 2 (Syria)": Forecast(
+            predicts=PRESSED,
+            supported={PRESSED: ("unclear",), GAVE_WAY: (syria_way,)},
+            evidence={
+                PRESSED: "no source in this lesson shows the United States or Russia pressing Kazakhstan on "
+                         "Syria, and votes show choices, not the pressure behind them. No evidence either way "
+                         "is \"unclear\", not \"no\".",
+                GAVE_WAY: f"after the memo Kazakhstan voted as Russia did on {same_s} of the {both_s} Syria roll "
+                          "calls it took part in (the Syria table), so the answer is "
+                          f"\"{syria_way}\".",
+            },
+            lesson={PRESSED: "unclear", GAVE_WAY: syria_way, VERDICT: "unclear"},
+        ),
+        "Forecast 3 (EEU)": Forecast(
+            predicts=PRESSED,
+            supported={PRESSED: ("no", "partly", "unclear"), GAVE_WAY: ("no",)},
+            evidence={
+                PRESSED: "no source shows the union itself used against Western firms or Chinese trade: "
+                         "Russia's food ban of 2014 and its transit restriction of 2016 were Russia's own "
+                         "measures (S133, S269).",
+                GAVE_WAY: "Kazakhstan stayed out of Russia's food ban although it shares a customs union with "
+                          "Russia (S133), and no union-wide counter-sanctions are on record.",
+            },
+            lesson={PRESSED: "no", GAVE_WAY: "no", VERDICT: "not borne out"},
+        ),
+        "Forecast 4 (CSTO and SCO)": Forecast(
+            predicts=PRESSED,
+            supported={PRESSED: ("yes", "partly", "unclear"), GAVE_WAY: ("partly", "unclear")},
+            evidence={
+                PRESSED: "Putin framed the CSTO's deployment in Kazakhstan as a stand against \"color "
+                         "revolution\" scenarios (S261), and the SCO took in Iran and Belarus (S262, S263): "
+                         "there is evidence of the attempt, if not of success.",
+                GAVE_WAY: "the evidence points both ways: Kazakhstan asked for the CSTO force and chaired the "
+                          "summit that admitted Belarus (S59, S263), but its doctrine names no enemy and it "
+                          "builds drones with a NATO member (S32, S3).",
+            },
+            lesson={PRESSED: "partly", GAVE_WAY: "partly", VERDICT: "unclear"},
+        ),
+        "Forecast 5 (re-invent)": Forecast(
+            predicts=GAVE_WAY,
+            supported={PRESSED: ("yes", "partly", "unclear"), GAVE_WAY: ("no", "partly")},
+            evidence={
+                PRESSED: "the note before ES-11/3 (S260) is documented pressure, and the CPC halt of July 2022, "
+                         "contested, is read by many as more (S268).",
+                GAVE_WAY: "the Foreign Policy Concept was kept (S33) and Kazakhstan went on receiving leaders "
+                          "from every side; trips to Moscow are not a new foreign policy.",
+            },
+            lesson={PRESSED: "partly", GAVE_WAY: "no", VERDICT: "not borne out"},
+        ),
+    }
+
+
+def _word(value: Any) -> str:
+    return " ".join(str(value).strip().lower().replace("_", " ").split())
+
+
+def _entries(answer: Any, table: Mapping[str, Forecast]) -> dict[str, dict[str, str]] | Verdict:
+    """The learner's dict as {forecast: {part: word}}, or a verdict saying what is missing or misspelt."""
+    if not isinstance(answer, Mapping):
+        return Verdict.not_yet(
+            f"`my_forecast_verdicts` should be a dict like the template (one entry per forecast), but it is "
+            f"a {type_name(answer)}. Run the template cell again and fill in its question marks."
+        )
+    by_word = {_word(k): v for k, v in answer.items()}
+    missing = [name for name in table if _word(name) not in by_word]
+    if missing:
+        return Verdict.not_yet(
+            f"I cannot find {', '.join(missing)} in your dict. Keep the template's five keys as they are."
+        )
+    out: dict[str, dict[str, str]] = {}
+    for name in table:
+        entry = by_word[_word(name)]
+        if not isinstance(entry, Mapping):
+            return Verdict.not_yet(
+                f"the entry for {name} should be a dict with \"{PRESSED}\", \"{GAVE_WAY}\" and \"{VERDICT}\", as "
+                "in the template."
+            )
+        parts = {_word(k): v for k, v in entry.items()}
+        out[name] = {}
+        for part, allowed in ((PRESSED, PART_WORDS), (GAVE_WAY, PART_WORDS), (VERDICT, VERDICT_WORDS)):
+            value = _word(parts.get(_word(part), "?"))
+            if value not in allowed:
+                said = "still a question mark" if value in ("?", "") else f"\"{value}\""
+                return Verdict.not_yet(
+                    f"{name}, \"{part}\": {said}. Use one of " + ", ".join(f'"{w}"' for w in allowed) + "."
+                )
+            out[name][part] = value
+    return out
+
+
+@exercise(
+    "l07-forecast-verdicts",
+    unanswered="Fill in the template's dict, `my_forecast_verdicts`, and pass it to the check.",
+)
+def _check_forecast_verdicts(answer: Any) -> Verdict:
+    """Are the learner's verdicts on Roberts' five forecasts filled in, in line with the record the lesson
+    shows, and consistent: does each verdict follow from the part the forecast predicts?"""
+    table = forecasts()
+    entries = _entries(answer, table)
+    if isinstance(entries, Verdict):
+        return entries
+    for name, forecast in table.items():
+        mine = entries[name]
+        for part in (PRESSED, GAVE_WAY):
+            if mine[part] not in forecast.supported[part]:
+                return Verdict.not_yet(f"{name}, \"{part}\": you said \"{mine[part]}\", but "
+                                       f"{forecast.evidence[part]}")
+        predicted = mine[forecast.predicts]
+        if mine[VERDICT] not in VERDICTS_FOR[predicted]:
+            other = GAVE_WAY if forecast.predicts == PRESSED else PRESSED
+            if forecast.predicts == PRESSED:
+                about = "what Moscow would do (its pressure), not whether Kazakhstan gave way"
+            else:
+                about = "what Kazakhstan would do (re-invent its foreign policy), not whether Moscow pressed"
+            allowed = " or ".join(f'"{w}"' for w in VERDICTS_FOR[predicted])
+            return Verdict.not_yet(
+                f"{name}: your verdict \"{mine[VERDICT]}\" does not follow from your own answers. This forecast "
+                f"is about {about}; you answered \"{predicted}\" to \"{forecast.predicts}\", so the verdict "
+                f"is {allowed}, whatever the answer to \"{other}\". Judge a forecast by what it forecast."
+            )
+    same = sum(entries[n][VERDICT] == f.lesson[VERDICT] for n, f in table.items())
+    matched = {0: "None", 1: "One", 2: "Two", 3: "Three", 4: "Four", 5: "All"}[same]
+    return Verdict.ok(
+        f"your verdicts follow from the record and keep Moscow's pressure apart from Kazakhstan's answer to "
+        f"it. {matched} of the five match the lesson's verdicts, which the next cell shows; where yours "
+        "differ, decide which reading of the evidence you would defend."
     )

@@ -94,9 +94,13 @@ def test_shares_rounded_as_displayed_pass(trade, decimals):
     assert check(SHARES, rounded.to_dict()).passed
 
 
-def test_shares_two_decimals_are_too_coarse(trade):
-    """Are shares rounded to two decimals (off by up to 0.005) refused rather than passed?"""
-    assert not check(SHARES, _worked_shares(trade).round(2)).passed
+@pytest.mark.parametrize("decimals, words", [(2, "two decimals"), (1, "one decimal")])
+def test_shares_rounded_too_far_are_told_it_is_the_rounding(trade, decimals, words, assert_named_hint):
+    """R2-B24: are shares rounded to two (or one) decimals refused, with the rounding named as the reason
+    (not "divide each group by the total", which calls a right method wrong)?"""
+    verdict = check(SHARES, _worked_shares(trade).round(decimals))
+    assert_named_hint(verdict, [f"rounded to {words}", "round(3)"])
+    assert "Divide each group" not in verdict.message
 
 
 def _eu28(trade: pd.DataFrame) -> pd.Series:
@@ -163,13 +167,26 @@ def _worked_confirmed(claims: pd.DataFrame) -> pd.Series:
     return confirmed.groupby(claims["reading"], observed=True).mean()
 
 
-def test_confirmed_worked_solution_passes_and_says_b_is_higher(claims):
-    """Does the worked solution pass, with a message that gets the direction right (B above A)?"""
+def test_confirmed_worked_solution_passes_and_says_which_is_higher(claims):
+    """Does the worked solution pass, with a message whose direction and gap come from the data
+    (R2-B24: no fixed "B is higher", no "the gap is small")?"""
     shares = _worked_confirmed(claims)
     verdict = check(CONFIRMED, shares)
     assert verdict.passed, verdict.message
     assert f"{shares['A']:.0%}" in verdict.message and f"{shares['B']:.0%}" in verdict.message
-    assert "B's share is the higher" in verdict.message
+    higher = "B" if shares["B"] > shares["A"] else "A"
+    assert f"{higher}'s share is the higher" in verdict.message
+    assert f"{100 * abs(shares['B'] - shares['A']):.1f} percentage points" in verdict.message
+    assert "small" not in verdict.message
+
+
+def test_confirmed_message_follows_the_data_when_a_leads(claims, monkeypatch):
+    """If the fact base's verdicts were revised so that Reading A led, would the message say A?"""
+    from kzlessons.exercises import l07
+
+    monkeypatch.setattr(l07, "shares", lambda *a, **k: {"A": 0.8, "B": 0.6})
+    verdict = check(CONFIRMED, {"A": 0.8, "B": 0.6})
+    assert verdict.passed and "A's share is the higher one, by 20.0 percentage points" in verdict.message
 
 
 def test_confirmed_crosstab_route_passes(claims):
@@ -253,3 +270,120 @@ def test_confirmed_starter_none_gets_a_hint():
     """Does the untouched starter get a hint naming groupby?"""
     verdict = check(CONFIRMED, None)
     assert not verdict.passed and "Group" in verdict.message
+
+
+# ---------------------------------------------------------------- forecast verdicts
+FORECASTS = "l07-forecast-verdicts"
+
+
+def _lesson_verdicts() -> dict:
+    from kzlessons.exercises import l07
+
+    return {name: dict(f.lesson) for name, f in l07.forecasts().items()}
+
+
+def _with(name: str, **parts: str) -> dict:
+    answer = _lesson_verdicts()
+    answer[name] = {**answer[name], **{k.replace("_", " "): v for k, v in parts.items()}}
+    return answer
+
+
+def test_forecasts_lesson_verdicts_pass():
+    """Do the lesson's own answers pass, and does the message say how many match the lesson's?"""
+    verdict = check(FORECASTS, _lesson_verdicts())
+    assert verdict.passed, verdict.message
+    assert "All of the five match" in verdict.message
+
+
+def test_forecasts_other_defensible_verdicts_pass():
+    """Is a different but defensible judgement accepted (the check does not mark opinions)?"""
+    answer = _with("Forecast 1 (UN votes)", verdict="borne out")
+    answer["Forecast 4 (CSTO and SCO)"] = {"Moscow pressed": "yes", "Kazakhstan gave way": "unclear",
+                                           "verdict": "partly borne out"}
+    answer["Forecast 5 (re-invent)"] = {"Moscow pressed": "yes", "Kazakhstan gave way": "partly",
+                                        "verdict": "unclear"}
+    verdict = check(FORECASTS, answer)
+    assert verdict.passed, verdict.message
+    assert "Two of the five match" in verdict.message
+
+
+def test_forecasts_spelling_and_case_are_forgiven():
+    """Are keys and words matched without regard to case and spacing?"""
+    answer = {name.upper(): {k.lower(): f"  {v.title()} " for k, v in parts.items()}
+              for name, parts in _lesson_verdicts().items()}
+    assert check(FORECASTS, answer).passed
+
+
+WRONG_FORECASTS = {
+    # R2-B1: a forecast of pressure judged by Kazakhstan's compliance
+    "pressure forecast judged by compliance": (
+        _with("Forecast 1 (UN votes)", verdict="not borne out"),
+        ["Forecast 1 (UN votes)", "what Moscow would do", "Judge a forecast by what it forecast"]),
+    "re-invention judged by pressure": (
+        _with("Forecast 5 (re-invent)", verdict="borne out"),
+        ["Forecast 5 (re-invent)", "re-invent its foreign policy", "not whether Moscow pressed"]),
+    "no evidence read as no": (
+        _with("Forecast 2 (Syria)", Moscow_pressed="no"),
+        ["Forecast 2 (Syria)", "No evidence either way is \"unclear\""]),
+    "unclear pressure, firm verdict": (
+        _with("Forecast 4 (CSTO and SCO)", Moscow_pressed="unclear", verdict="not borne out"),
+        ["Forecast 4 (CSTO and SCO)", "does not follow from your own answers"]),
+    # the record in the lesson, computed from un_votes for the vote-based parts
+    "the documented note denied": (
+        _with("Forecast 1 (UN votes)", Moscow_pressed="no"), ["S260", "unfriendly gesture"]),
+    "Kazakhstan sided with Russia throughout": (
+        _with("Forecast 1 (UN votes)", Kazakhstan_gave_way="yes"), ["voted as Russia did on 8 of the 20"]),
+    "Kazakhstan never sided with Russia": (
+        _with("Forecast 1 (UN votes)", Kazakhstan_gave_way="no"), ["\"partly\""]),
+    "Syria: sided with Russia": (
+        _with("Forecast 2 (Syria)", Kazakhstan_gave_way="partly"), ["on 0 of the"]),
+    "EEU: joined the food ban": (
+        _with("Forecast 3 (EEU)", Kazakhstan_gave_way="yes"), ["food ban", "S133"]),
+    "EEU: the union used": (
+        _with("Forecast 3 (EEU)", Moscow_pressed="yes"), ["Russia's own measures"]),
+    "re-invented": (
+        _with("Forecast 5 (re-invent)", Kazakhstan_gave_way="yes"), ["Concept was kept"]),
+    # form
+    "template left as it is": (
+        {name: {"Moscow pressed": "?", "Kazakhstan gave way": "?", "verdict": "?"} for name in _lesson_verdicts()},
+        ["still a question mark", "Forecast 1 (UN votes)"]),
+    "a word off the list": (
+        _with("Forecast 3 (EEU)", verdict="false"), ["\"false\"", "\"not borne out\""]),
+    "a forecast missing": (
+        {k: v for k, v in _lesson_verdicts().items() if "Syria" not in k}, ["cannot find Forecast 2 (Syria)"]),
+    "a list instead of a dict": (["partly borne out"] * 5, ["should be a dict", "list"]),
+    "an entry that is not a dict": (
+        {**_lesson_verdicts(), "Forecast 3 (EEU)": "not borne out"}, ["entry for Forecast 3 (EEU)"]),
+}
+
+
+@pytest.mark.parametrize("name", list(WRONG_FORECASTS))
+def test_forecasts_slips_get_named_hints(name, assert_named_hint):
+    """Does each slip (judging a forecast by the wrong part, denying the record, a form error) get a hint
+    naming it, never a pass?"""
+    answer, phrases = WRONG_FORECASTS[name]
+    assert_named_hint(check(FORECASTS, answer), phrases)
+
+
+def test_forecasts_starter_none_gets_a_hint():
+    verdict = check(FORECASTS, None)
+    assert not verdict.passed and "my_forecast_verdicts" in verdict.message
+
+
+@pytest.mark.parametrize("answer", [float("nan"), "", {}, {"Forecast 1 (UN votes)": None}, pd.DataFrame(), 42,
+                                    {name: {} for name in _lesson_verdicts()}])
+def test_forecasts_odd_answers_get_a_sentence(answer):
+    """Odd answers: a plain sentence, never a pass, never Python internals."""
+    verdict = check(FORECASTS, answer)
+    assert not verdict.passed
+    assert "Error" not in verdict.message and "could not read" not in verdict.message, verdict.message
+
+
+def test_forecasts_vote_answers_follow_the_data(monkeypatch):
+    """Are the vote-based answers computed from un_votes: if Kazakhstan had voted as Russia did on every
+    Ukraine roll call, would "yes" be the supported answer for Forecast 1?"""
+    from kzlessons.exercises import l07
+
+    record = l07._ukraine_record()
+    monkeypatch.setattr(l07, "_ukraine_record", lambda: record.assign(KAZ=record["RUS"]))
+    assert l07.forecasts()["Forecast 1 (UN votes)"].supported["Kazakhstan gave way"] == ("yes",)
