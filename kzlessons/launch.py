@@ -11,7 +11,7 @@ kept.
 course JupyterHub (``--hub``) and/or Binder links (``--binder``).
 
 >>> hub_link("https://hub.example.edu", "00_start_here.ipynb")
-'https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fkzlessons%2Fkzlessons&branch=main&urlpath=lab%2Ftree%2Fkzlessons%2Fnotebooks%2F00_start_here.ipynb'
+'https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fkzlessons%2Fkzlessons&branch=main&targetPath=kzlessons&urlpath=lab%2Ftree%2Fkzlessons%2Fnotebooks%2F00_start_here.ipynb'
 >>> binder_link("00_start_here.ipynb")
 'https://mybinder.org/v2/gh/kzlessons/kzlessons/main?urlpath=lab%2Ftree%2Fnotebooks%2F00_start_here.ipynb'
 """
@@ -263,13 +263,16 @@ def hub_link(hub: str, lesson: str, repo: str = DEFAULT_REPO, branch: str = DEFA
     """An nbgitpuller link that clones/updates ``repo`` on ``hub`` and opens ``lesson`` in JupyterLab.
 
     Follows nbgitpuller's documented link format (its link generator):
-    ``{hub}/hub/user-redirect/git-pull?repo=…&branch=…&urlpath=lab/tree/{repo-dir}/notebooks/{lesson}``.
-    nbgitpuller clones into a folder named after the repository, so the path includes it.
+    ``{hub}/hub/user-redirect/git-pull?repo=…&branch=…&urlpath=lab/tree/{repo-dir}/notebooks/{lesson}``,
+    plus ``targetPath={repo-dir}``: without it nbgitpuller's server names the clone after the last part
+    of the URL *with* any ``.git`` (``kz-course.git``) while its link generator opens the name without
+    it, so a ``….git`` repository would open a path that does not exist.
     """
     if not urlsplit(hub).scheme.startswith("http"):
         raise ValueError(f"The hub URL must start with https:// (got {hub!r}).")
     _, name = _repo_parts(repo)
-    query = urlencode({"repo": repo, "branch": branch, "urlpath": f"lab/tree/{name}/notebooks/{lesson}"})
+    query = urlencode({"repo": repo, "branch": branch, "targetPath": name,
+                       "urlpath": f"lab/tree/{name}/notebooks/{lesson}"})
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 

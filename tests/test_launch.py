@@ -188,12 +188,14 @@ def _nbgitpuller_reference(hub: str, repo: str, branch: str, filepath: str) -> d
 
     generateRegularUrl: ``new URL(hub)``, ``searchParams`` repo / urlpath / branch, pathname +=
     ``hub/user-redirect/git-pull``; for JupyterLab ``urlpath = 'lab/tree/' + repoName + '/' + filePath``
-    where repoName is the last path part of the repo URL without ``.git``.
+    where repoName is the last path part of the repo URL without ``.git``; plus ``targetPath`` =
+    repoName, which the server handler otherwise takes *with* ``.git`` (nbgitpuller handlers.py).
     """
     repo_name = urlsplit(repo).path.rstrip("/").split("/")[-1].removesuffix(".git")
     return {
         "path": urlsplit(hub).path.rstrip("/") + "/hub/user-redirect/git-pull",
-        "query": {"repo": [repo], "branch": [branch], "urlpath": [f"lab/tree/{repo_name}/{filepath}"]},
+        "query": {"repo": [repo], "branch": [branch], "targetPath": [repo_name],
+                  "urlpath": [f"lab/tree/{repo_name}/{filepath}"]},
     }
 
 

@@ -1,5 +1,5 @@
 /* Course site: "Open on your JupyterHub" forms build an nbgitpuller link, the same as
- * kzlessons.launch.hub_link: {hub}/hub/user-redirect/git-pull?repo=..&branch=..&urlpath=lab/tree/{name}/notebooks/{lesson}.
+ * kzlessons.launch.hub_link: {hub}/hub/user-redirect/git-pull?repo=..&branch=..&targetPath={name}&urlpath=lab/tree/{name}/notebooks/{lesson}.
  * Nothing is fetched; the browser only follows the link the learner asked for. */
 (function () {
   "use strict";
@@ -7,7 +7,7 @@
   function hubLink(hub, lesson, repo, branch) {
     var name = repo.replace(/\/+$/, "").split("/").pop().replace(/\.git$/, "");
     return hub.replace(/\/+$/, "") + "/hub/user-redirect/git-pull?repo=" + enc(repo) + "&branch=" + enc(branch) +
-      "&urlpath=" + enc("lab/tree/" + name + "/notebooks/" + lesson);
+      "&targetPath=" + enc(name) + "&urlpath=" + enc("lab/tree/" + name + "/notebooks/" + lesson);
   }
   function init() {
     [].forEach.call(document.querySelectorAll("form.kz-hub"), function (form) {
