@@ -213,9 +213,9 @@ def test_events_include_bri_and_es_11_3():
 def test_event_dates_parse_ranges_and_precision():
     """Are ranges, months and bare years parsed into date, date_end and date_precision?"""
     e = kd.load("events").set_index("date_text")
-    assert e.loc["Aug–Nov 2008", "date"] == pd.Timestamp("2008-08-01")
-    assert e.loc["Aug–Nov 2008", "date_end"] == pd.Timestamp("2008-11-30")
-    assert e.loc["Aug–Nov 2008", "date_precision"] == "month"
+    assert e.loc["Sep–Oct 2015", "date"] == pd.Timestamp("2015-09-01")  # the 550th anniversary (E115)
+    assert e.loc["Sep–Oct 2015", "date_end"] == pd.Timestamp("2015-10-31")
+    assert e.loc["Sep–Oct 2015", "date_precision"] == "month"
     assert e.loc["20–21 Nov 1994", "date_end"] == pd.Timestamp("1994-11-21")  # Project Sapphire's airlift (E012)
     assert e.loc["2–11 Jan 2022", "date_end"] == pd.Timestamp("2022-01-11")
     assert e.loc["21 Sep–4 Oct 2022", "date_end"] == pd.Timestamp("2022-10-04")
