@@ -556,15 +556,17 @@ def forecasts() -> dict[str, Forecast]:
     return {
         "Forecast 1 (UN votes)": Forecast(
             predicts=PRESSED,
-            supported={PRESSED: ("yes", "partly"), GAVE_WAY: (ukraine_way,)},
+            supported={PRESSED: ("yes", "partly", "unclear"), GAVE_WAY: (ukraine_way,)},
             evidence={
-                PRESSED: "the record holds one documented case: before the vote on ES-11/3 Russia warned UN "
-                         "members that a yes vote or an abstention would be an \"unfriendly gesture\" (S260).",
+                PRESSED: "the record holds one documented case: before the vote on ES-11/3 Russia warned some UN "
+                         "members that a yes vote or an abstention would be an \"unfriendly gesture\" (S260). "
+                         "Which states received the note is not known, so pressure on Kazakhstan itself is not "
+                         "documented: \"yes\", \"partly\" or \"unclear\" can each be argued, \"no\" cannot.",
                 GAVE_WAY: f"after the memo Kazakhstan voted as Russia did on {same_u} of the {both_u} Ukraine and "
                           "Crimea roll calls it took part in (the table of Ukraine roll calls), so the answer is "
                           f"\"{ukraine_way}\".",
             },
-            lesson={PRESSED: "yes", GAVE_WAY: ukraine_way, VERDICT: "partly borne out"},
+            lesson={PRESSED: "partly", GAVE_WAY: ukraine_way, VERDICT: "partly borne out"},
         ),
         "Forecast 2 (Syria)": Forecast(
             predicts=PRESSED,
@@ -608,8 +610,9 @@ def forecasts() -> dict[str, Forecast]:
             predicts=GAVE_WAY,
             supported={PRESSED: ("yes", "partly", "unclear"), GAVE_WAY: ("no", "partly")},
             evidence={
-                PRESSED: "the note before ES-11/3 (S260) is documented pressure, and the CPC halt of July 2022, "
-                         "contested, is read by many as more (S268).",
+                PRESSED: "the note before ES-11/3 (S260) is documented pressure on some UN members (whether "
+                         "Kazakhstan was among them is not known), and the CPC halt of July 2022, contested, is "
+                         "read by many as more (S268).",
                 GAVE_WAY: "the Foreign Policy Concept was kept (S33) and Kazakhstan went on receiving leaders "
                           "from every side; trips to Moscow are not a new foreign policy.",
             },

@@ -297,7 +297,7 @@ def test_forecasts_lesson_verdicts_pass():
 
 def test_forecasts_other_defensible_verdicts_pass():
     """Is a different but defensible judgement accepted (the check does not mark opinions)?"""
-    answer = _with("Forecast 1 (UN votes)", verdict="borne out")
+    answer = _with("Forecast 1 (UN votes)", Moscow_pressed="yes", verdict="borne out")
     answer["Forecast 4 (CSTO and SCO)"] = {"Moscow pressed": "yes", "Kazakhstan gave way": "unclear",
                                            "verdict": "partly borne out"}
     answer["Forecast 5 (re-invent)"] = {"Moscow pressed": "yes", "Kazakhstan gave way": "partly",
@@ -305,6 +305,15 @@ def test_forecasts_other_defensible_verdicts_pass():
     verdict = check(FORECASTS, answer)
     assert verdict.passed, verdict.message
     assert "Two of the five match" in verdict.message
+
+
+def test_forecast_1_does_not_force_undocumented_pressure():
+    """Russia's note went to some UN members, not known to include Kazakhstan (S260): may a learner say
+    the pressure on Kazakhstan is unclear, with a verdict that follows, and is "no" still refused?"""
+    verdict = check(FORECASTS, _with("Forecast 1 (UN votes)", Moscow_pressed="unclear", verdict="unclear"))
+    assert verdict.passed, verdict.message
+    refused = check(FORECASTS, _with("Forecast 1 (UN votes)", Moscow_pressed="no", verdict="not borne out"))
+    assert not refused.passed and "not known" in refused.message
 
 
 def test_forecasts_spelling_and_case_are_forgiven():

@@ -64,6 +64,29 @@ def _crimea(data: ModuleType) -> pd.DataFrame:
     return out.sort_values("date")
 
 
+def _other_ukraine_figures(data: ModuleType) -> dict[str, str]:
+    """The grid's texts beyond ukraine_votes that are not about Crimea: 78/316 on nuclear safety (cell "467a65b6")."""
+    rc = data.load("un_roll_calls")
+    places = rc["short"].str.contains("Ukrain|Crimea|Sevastopol|Zaporizh|Black Sea|Azov", na=False)
+    other = rc[places & ~rc["short"].str.contains("Crimea", na=False) & (rc["date"].dt.year >= 2014)
+               & ~rc["unres"].str.contains("ES-11", na=False)]
+    assert len(other) == 1 and "nuclear" in other["short"].iloc[0], "the lesson names one such text, on nuclear plants"
+    text = other.iloc[0]
+    label = text["unres"].removeprefix("A/RES/")
+    kaz = data.load("un_votes").query("iso3 == 'KAZ' and rcid == @text.rcid")["vote"].astype(str).iloc[0]
+    words = {"abstain": "abstained", "yes": "voted yes", "no": "voted no"}.get(kaz, "cast no vote")
+    when = f"{text['date']:%B %Y}"
+    # from 78/221 (2023) the yearly human-rights text covers all the occupied territories, Crimea included
+    wide = rc[rc["short"].str.contains("temporarily occupied territories of Ukraine", na=False)]
+    return {
+        f"in July 2024, 78/316": f"in {when}, {label}",
+        "it abstained on 78/316 on Ukraine's nuclear plants in July 2024":
+            f"it {words} on {label} on Ukraine's nuclear plants in {when}",
+        "texts on human rights in Crimea (from 2023 in all the occupied territories)":
+            f"texts on human rights in Crimea (from {wide['date'].dt.year.min()} in all the occupied territories)",
+    }
+
+
 def _years(rows: pd.DataFrame) -> str:
     first, last = int(rows["year"].min()), int(rows["year"].max())
     return f"{first}" if first == last else f"{first}–{last}" if last - first > 1 else f"{first} and {last}"
@@ -162,11 +185,12 @@ def _ukraine_figures(data: ModuleType) -> dict[str, str]:
     out["Ukraine at the General Assembly, 2014–2025"] = f"Ukraine at the General Assembly, {span}"
     out["Ukraine 2014–2025"] = f"Ukraine {span}"
     out["on Ukraine from 2014 to 2025"] = f"on Ukraine from {span.replace('–', ' to ')}"
+    out["The data hold six ES-11 resolutions adopted by recorded vote in 2022–2023"] = (
+        f"The data hold {['no', 'one', 'two', 'three', 'four', 'five', 'six'][es11['resolution'].nunique()]} "
+        f"ES-11 resolutions adopted by recorded vote in {es11['date'].dt.year.min()}–{es11['date'].dt.year.max()}")
+    out.update(_other_ukraine_figures(data))
     kaz_es11 = es11[es11["iso3"] == "KAZ"]["vote"].astype(str)
     assert (kaz_es11 == "abstain").sum() == 5 and (kaz_es11 == "no").sum() == 1
-    out["ES-11 adopted six resolutions by recorded vote in 2022–2023"] = (
-        f"ES-11 adopted {['no', 'one', 'two', 'three', 'four', 'five', 'six'][es11['resolution'].nunique()]} "
-        f"resolutions by recorded vote in {es11['date'].dt.year.min()}–{es11['date'].dt.year.max()}")
     grid_es11 = es11[es11["iso3"].isin(GRID)].pivot(index="resolution", columns="iso3", values="vote").astype(str)
     es3 = grid_es11.loc["A/RES/ES-11/3"]
     assert all(es3[c] == "no" for c in ("KAZ", "KGZ", "TJK", "UZB")) and es3["TKM"] == "absent", \
@@ -249,8 +273,14 @@ def figures(data: ModuleType) -> dict[str, str]:
     out["from 92 in 2024 to 184 in 2025"] = f"from {per_year[2024]} in 2024 to {per_year[2025]} in 2025"
     us = cast[cast["iso3"] == "USA"].assign(year=lambda f: f["rcid"].map(years))
     us_no = us.groupby("year")["vote"].apply(lambda v: (v.astype(str) == "no").mean())
-    out["voted no on 92% of them, against 53% in 2024"] = (
-        f"voted no on {us_no[2025]:.0%} of them, against {us_no[2024]:.0%} in 2024")
+    us_all = data.load("un_votes").query("iso3 == 'USA'").assign(year=lambda f: f["rcid"].map(years))
+    us_rc = us_all[us_all["year"] == 2024]["vote"].astype(str)
+    out["in 2024 it was 53% of the votes it cast and 52% of all roll calls"] = (
+        f"in 2024 it was {us_no[2024]:.0%} of the votes it cast and {(us_rc == 'no').sum() / per_year[2024]:.0%} "
+        "of all roll calls")
+    # the share of the votes the US cast ("not voting" rows dropped), as the lesson now says
+    out["voted no on 92% of the votes it cast, against 53% in 2024"] = (
+        f"voted no on {us_no[2025]:.0%} of the votes it cast, against {us_no[2024]:.0%} in 2024")
     out["the United States voting no on 92% of them"] = f"the United States voting no on {us_no[2025]:.0%} of them"
     kz_ = cast[cast["iso3"] == "KAZ"].assign(year=lambda f: f["rcid"].map(years))
     kz_yes = kz_.groupby("year")["vote"].apply(lambda v: (v.astype(str) == "yes").mean())

@@ -126,6 +126,8 @@ def _ukraine_figures(data: Any) -> dict[str, str]:
     took = memo[memo["KAZ"] != "did not vote"]
     as_rus, as_us = int((took["KAZ"] == took["RUS"]).sum()), int((took["KAZ"] == took["USA"]).sum())
 
+    other = u[(u["topic"] == "other") & (u["date"] > "2015-09-30")]    # 68/262 (2014) is before the memo
+
     def last_no(iso: str) -> pd.Timestamp:
         return hr.loc[hr[iso] == "no", "date"].max()
     kaz_last = last_no("KAZ")
@@ -141,9 +143,12 @@ def _ukraine_figures(data: Any) -> dict[str, str]:
             f"It voted no with Russia on the {_words(len(kaz_no_hr))} Crimea human-rights texts of "
             f"{no_years[0]}–{no_years[-1]}, where the United States {'voted yes' if us_yes_there else 'split'}, "
             f"and on {es11_no['unres'].str.replace('A/RES/', '').str.cat(sep=', ')}"),
-        "It abstained on the four militarisation texts and on the other five ES-11 resolutions": (
-            f"It abstained on the {_words(int((mil['KAZ'] == 'abstain').sum()))} militarisation texts and on the "
-            f"other {_words(int((es11_rest['KAZ'] == 'abstain').sum()))} ES-11 resolutions"),
+        "It abstained on the four militarisation texts, on the other five ES-11 resolutions and on 78/316 on "
+        "Ukraine's nuclear plants": (
+            f"It abstained on the {_words(int((mil['KAZ'] == 'abstain').sum()))} militarisation texts, on the "
+            f"other {_words(int((es11_rest['KAZ'] == 'abstain').sum()))} ES-11 resolutions and on "
+            f"{' and '.join(other.loc[other['KAZ'] == 'abstain', 'unres'].str.replace('A/RES/', ''))} on "
+            "Ukraine's nuclear plants"),
         "on the human-rights text it did not vote in 2023 and abstained in 2024 and 2025": (
             f"on the human-rights text it did not vote in {' and '.join(map(str, years(nv)))} and abstained in "
             f"{' and '.join(map(str, years(ab)))}"),
@@ -154,8 +159,10 @@ def _ukraine_figures(data: Any) -> dict[str, str]:
             f"did on {as_rus} and as the United States did on {_words(as_us)}"),
         "did on 8 of the 20 Ukraine roll calls it took part in after the memo": (
             f"did on {as_rus} of the {len(took)} Ukraine roll calls it took part in after the memo"),
-        "each of them stopped before Kazakhstan did": (
-            "each of them stopped before Kazakhstan did" if neighbours_first else "some stopped after Kazakhstan"),
+        "Three of its neighbours had also voted no on the Crimea human-rights texts: Uzbekistan from 2016, "
+        "Kyrgyzstan and Tajikistan from 2017, after abstaining on the first. All three stopped before Kazakhstan "
+        "did: Tajikistan and Uzbekistan after 2018, Kyrgyzstan after 2021. Turkmenistan cast no vote on any of "
+        "them": _neighbours_sentence(data, hr, neighbours_first),
         "yes, from December 2016": f"yes, from {hr['date'].min():%B %Y}",
         "no with Russia on the Crimea human-rights texts of 2016–2022 and on ES-11/3": (
             f"no with Russia on the Crimea human-rights texts of {no_years[0]}–{no_years[-1]} and on "
@@ -168,6 +175,25 @@ def _ukraine_figures(data: Any) -> dict[str, str]:
         "Kazakhstan stood with Russia for seven years": (
             f"Kazakhstan stood with Russia for {_words(no_years[-1] - no_years[0] + 1)} years"),
     }
+
+
+def _neighbours_sentence(data: Any, hr: pd.DataFrame, neighbours_first: bool) -> str:
+    """The lesson's sentence on the Central Asian neighbours' votes on the Crimea human-rights texts."""
+    votes = data.load("un_votes")
+    tkm = votes[(votes["iso3"] == "TKM") & votes["rcid"].isin(hr.index)]
+    tkm_none = bool((tkm["vote"].astype(str) == "not voting").all())      # Voeten's years: no row at all
+    first_kind = {n: hr.sort_values("date").iloc[0][n] for n in ["KGZ", "TJK", "UZB"]}
+    first_no = {n: int(hr.loc[hr[n] == "no", "date"].dt.year.min()) for n in ["KGZ", "TJK", "UZB"]}
+    last_no = {n: int(hr.loc[hr[n] == "no", "date"].dt.year.max()) for n in ["KGZ", "TJK", "UZB"]}
+    late = [n for n in ("KGZ", "TJK") if first_kind[n] == "abstain"]
+    return (
+        f"Three of its neighbours had also voted no on the Crimea human-rights texts: Uzbekistan from "
+        f"{first_no['UZB']}, Kyrgyzstan and Tajikistan from {first_no['KGZ'] if first_no['KGZ'] == first_no['TJK'] else '?'}"
+        f"{', after abstaining on the first' if len(late) == 2 else ''}. "
+        f"{'All three stopped before Kazakhstan did' if neighbours_first else 'Not all stopped first'}: "
+        f"Tajikistan and Uzbekistan after {last_no['TJK'] if last_no['TJK'] == last_no['UZB'] else '?'}, "
+        f"Kyrgyzstan after {last_no['KGZ']}. "
+        f"{'Turkmenistan cast no vote on any of them' if tkm_none else 'Turkmenistan voted on some'}")
 
 
 def _agreement_figures(data: Any) -> dict[str, str]:
