@@ -20,7 +20,6 @@ data file does not support.
 from __future__ import annotations
 
 import argparse
-import calendar
 import gzip
 import io
 import json
@@ -329,47 +328,6 @@ def build_macro(src: Path) -> pd.DataFrame:
         "year": w.year.astype(int), "value": w.value.astype(float),
     })
     return out.sort_values(["iso3", "indicator", "year"]).reset_index(drop=True)
-
-
-UKRAINE_DATES = {
-    "A/RES/68/262": "2014-03-27", "A/RES/ES-11/1": "2022-03-02", "A/RES/ES-11/3": "2022-04-07",
-    "A/RES/ES-11/4": "2022-10-12", "A/RES/ES-11/6": "2023-02-23",
-}
-# (resolution, iso3, vote, source ids): only votes facts.md states with a source
-HAND_VOTES = [
-    ("A/RES/ES-11/3", "KAZ", "no", "S17"),
-    ("A/RES/ES-11/4", "KAZ", "abstain", "S18"),
-    ("A/RES/ES-11/6", "KAZ", "abstain", "S20"),
-]
-ORIGINS = ["Voeten/Robinson unvotes", "ONE Campaign (UN record)", "facts.md"]
-
-
-def build_ukraine_votes(src: Path, votes: pd.DataFrame, cw: Crosswalk) -> pd.DataFrame:
-    es = _read(src / "unga_es11_1_votes_one/es11_1_votes.csv")
-    members = sorted(es.iso_code)
-    if len(members) != 193:
-        raise SystemExit("ES-11/1 file should list the 193 UN members")
-    r = votes[votes.rcid == 5309].set_index("iso3").vote
-    a = pd.DataFrame({"resolution": "A/RES/68/262", "iso3": members})
-    a["vote"] = a.iso3.map(r).fillna("absent")
-    a["origin"] = ORIGINS[0]
-    a["source_ids"] = ""
-    missing = set(r.index) - set(members)
-    if missing:
-        raise SystemExit(f"68/262 voters outside the member list: {missing}")
-    b = pd.DataFrame({
-        "resolution": "A/RES/ES-11/1", "iso3": es.iso_code,
-        "vote": es.vote.map({"Approve": "yes", "Against": "no", "Abstain": "abstain", "Absent": "absent"}),
-        "origin": ORIGINS[1], "source_ids": "",
-    })
-    c = pd.DataFrame(HAND_VOTES, columns=["resolution", "iso3", "vote", "source_ids"]).assign(origin=ORIGINS[2])
-    out = pd.concat([a, b, c], ignore_index=True)
-    out["date"] = pd.to_datetime(out.resolution.map(UKRAINE_DATES))
-    out["country"] = out.iso3.map(cw.name)
-    out = out[["resolution", "date", "iso3", "country", "vote", "origin", "source_ids"]]
-    order = {r: i for i, r in enumerate(UKRAINE_DATES)}
-    out["_o"] = out.resolution.map(order)
-    return out.sort_values(["_o", "iso3"]).drop(columns="_o").reset_index(drop=True)
 
 
 def build_partners(cw: Crosswalk, codes: set[str], imf_of_iso: dict[str, str]) -> pd.DataFrame:
